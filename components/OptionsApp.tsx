@@ -1,0 +1,3 @@
+export function OptionsApp() {
+  return <main><h1>Gloss options</h1></main>;
+}

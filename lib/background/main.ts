@@ -1,0 +1,8 @@
+import { registerHandlers } from '@/lib/messages';
+
+/** Wires the background's message handlers. Called once from entrypoints/background.ts. */
+export function startBackground(): void {
+  registerHandlers({
+    ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
+  });
+}
