@@ -1,58 +1,107 @@
 /**
- * The one message protocol between Gloss's pages, content scripts and background:
- * `{ type: [request, response] }`. `send` is typed by it, and `registerHandlers` makes a
- * missing handler a compile error. Messages that are not Gloss's are ignored.
+ * The message protocols of Gloss. Each is one map `{ type: [request, response] }`:
+ * - `Protocol`: pages and content scripts -> background (`send`, `registerHandlers`).
+ * - `TabProtocol`: popup -> the content script of a tab (`sendToTab`, `registerTabHandlers`).
+ * The handler maps are mapped types, so a missing handler is a compile error. Incoming
+ * messages are checked at runtime; anything not ours, or not from our extension, is ignored.
  */
+import type { Category, Entity } from '@/lib/kb/schema';
+import type { SurfaceForm } from '@/lib/recognize/types';
+import type { Note, NoteInput } from '@/lib/notes/types';
+
 export interface Protocol {
   ping: [Record<string, never>, { ok: true; version: string }];
+  /** The matcher input for the content script; `version` changes when the KB does. */
+  getForms: [Record<string, never>, { version: string; forms: SurfaceForm[] }];
+  /** Card data for entity ids (unknown ids are left out). */
+  getCards: [{ ids: string[] }, { cards: Entity[] }];
+  addNote: [NoteInput, Note];
 }
 
-export type MessageType = keyof Protocol;
-export type Req<T extends MessageType> = Protocol[T][0];
-export type Res<T extends MessageType> = Protocol[T][1];
-
-export interface Envelope<T extends MessageType = MessageType> {
-  gloss: 1;
-  type: T;
-  payload: Req<T>;
+export interface PageEntity {
+  id: string;
+  name: string;
+  category: Category;
+  count: number;
 }
 
-export type Handlers = {
-  [T in MessageType]: (payload: Req<T>, sender: Browser.runtime.MessageSender) => Promise<Res<T>>;
+export interface TabProtocol {
+  /** What Gloss found on the page. */
+  pageSummary: [Record<string, never>, { entities: PageEntity[]; enabled: boolean }];
+  /** Scroll to the entity's first mention and open its card. */
+  reveal: [{ entityId: string }, { ok: boolean }];
+}
+
+type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
+
+export type Req<T extends keyof Protocol> = Protocol[T][0];
+export type Res<T extends keyof Protocol> = Protocol[T][1];
+
+export type HandlerMap<P extends { [K in keyof P]: [unknown, unknown] }> = {
+
+  [T in keyof P]: (payload: P[T][0], sender: Browser.runtime.MessageSender) => Promise<P[T][1]>;
 };
+export type Handlers = HandlerMap<Protocol>;
 
-export function isEnvelope(msg: unknown): msg is Envelope {
-  return (
-    typeof msg === 'object' &&
-    msg !== null &&
-    (msg as { gloss?: unknown }).gloss === 1 &&
-    typeof (msg as { type?: unknown }).type === 'string' &&
-    typeof (msg as { payload?: unknown }).payload === 'object' &&
-    (msg as { payload?: unknown }).payload !== null
-  );
+interface Envelope {
+  gloss: 1;
+  type: string;
+  payload: object;
 }
 
-/** Sends a typed request to the background and resolves with its typed response. */
-export async function send<T extends MessageType>(type: T, payload: Req<T>): Promise<Res<T>> {
-  const envelope: Envelope<T> = { gloss: 1, type, payload };
-  const res = (await browser.runtime.sendMessage(envelope)) as { ok: true; value: Res<T> } | { ok: false; error: string } | undefined;
-  if (!res) throw new Error(`Gloss: no answer to ${type}`);
+/** True for a well-formed Gloss envelope; everything else is not ours. */
+export function isEnvelope(msg: unknown): msg is Envelope {
+  if (typeof msg !== 'object' || msg === null) return false;
+  const m = msg as Partial<Envelope>;
+  return m.gloss === 1 && typeof m.type === 'string' && typeof m.payload === 'object' && m.payload !== null;
+}
+
+function unwrap<R>(type: string, res: Reply<R> | undefined): R {
+  if (!res || typeof res !== 'object') throw new Error(`Gloss: no answer to ${type}`);
   if (!res.ok) throw new Error(res.error);
   return res.value;
 }
 
-/** Registers the background's handlers; returns a function that removes the listener. */
-export function registerHandlers(handlers: Handlers): () => void {
+/** Sends a typed request to the background and resolves with its typed response. */
+export async function send<T extends keyof Protocol>(type: T, payload: Protocol[T][0]): Promise<Protocol[T][1]> {
+  const res = (await browser.runtime.sendMessage({ gloss: 1, type, payload })) as Reply<Protocol[T][1]> | undefined;
+  return unwrap(type, res);
+}
+
+/** Sends a typed request to the content script of a tab. */
+export async function sendToTab<T extends keyof TabProtocol>(
+  tabId: number,
+  type: T,
+  payload: TabProtocol[T][0],
+): Promise<TabProtocol[T][1]> {
+  const res = (await browser.tabs.sendMessage(tabId, { gloss: 1, type, payload })) as Reply<TabProtocol[T][1]> | undefined;
+  return unwrap(type, res);
+}
+
+function listen(handlers: object) {
   const listener = (msg: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isEnvelope(msg)) return undefined;
-    if (sender.id !== browser.runtime.id) return undefined;
+    // onMessage only carries our own extension's messages; the id check is a second guard.
+    if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
     if (!Object.prototype.hasOwnProperty.call(handlers, msg.type)) return undefined;
-    const handler = handlers[msg.type] as (p: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;
-    return handler(msg.payload, sender).then(
-      (value) => ({ ok: true, value }),
-      (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
-    );
+    const handler = (handlers as Record<string, unknown>)[msg.type] as (p: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;
+    return Promise.resolve()
+      .then(() => handler(msg.payload, sender))
+      .then(
+        (value) => ({ ok: true, value }),
+        (err: unknown) => ({ ok: false, error: err instanceof Error ? err.message : String(err) }),
+      );
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Registers the background's handlers; returns a function that removes the listener. */
+export function registerHandlers(handlers: Handlers): () => void {
+  return listen(handlers);
+}
+
+/** Registers a content script's handlers for the popup's requests. */
+export function registerTabHandlers(handlers: HandlerMap<TabProtocol>): () => void {
+  return listen(handlers);
 }

@@ -4,5 +4,10 @@ import { registerHandlers } from '@/lib/messages';
 export function startBackground(): void {
   registerHandlers({
     ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
+    getForms: async () => ({ version: '0', forms: [] }),
+    getCards: async () => ({ cards: [] }),
+    addNote: async () => {
+      throw new Error('not ready');
+    },
   });
 }

@@ -1,0 +1,93 @@
+/**
+ * Gloss's settings: one typed, versioned storage item (sync where the browser has it) with
+ * defaults and migrations. Reads merge stored values over the defaults, so a new setting
+ * needs no migration.
+ */
+import type { Category } from '@/lib/kb/schema';
+import { CATEGORIES } from '@/lib/kb/schema';
+
+export interface Settings {
+  /** Gloss on or off everywhere. */
+  enabled: boolean;
+  /** Hostnames where Gloss is off. */
+  disabledSites: string[];
+  /** Which categories are highlighted. */
+  categories: Record<Category, boolean>;
+  /** Dwell time before a card opens, in ms. */
+  hoverDelayMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enabled: true,
+  disabledSites: [],
+  categories: { person: true, place: true, organization: true, weapon: true, event: true },
+  hoverDelayMs: 300,
+};
+
+export const SETTINGS_VERSION = 2;
+
+/** v1 stored `{ on, off: string[], hidden: Category[] }`; kept to show how migrations work. */
+interface SettingsV1 {
+  on?: boolean;
+  off?: string[];
+  hidden?: string[];
+  delay?: number;
+}
+
+/** Migrations by target version; each takes the previous shape. Exported for tests. */
+export const settingsMigrations = {
+  2: (old: SettingsV1): Partial<Settings> => {
+    const categories = { ...DEFAULT_SETTINGS.categories };
+    for (const c of old.hidden ?? []) if ((CATEGORIES as readonly string[]).includes(c)) categories[c as Category] = false;
+    return {
+      enabled: old.on ?? true,
+      disabledSites: Array.isArray(old.off) ? old.off.filter((s) => typeof s === 'string') : [],
+      categories,
+      hoverDelayMs: typeof old.delay === 'number' ? old.delay : DEFAULT_SETTINGS.hoverDelayMs,
+    };
+  },
+};
+
+const settingsItem = storage.defineItem<Partial<Settings>>('sync:settings', {
+  fallback: {},
+  version: SETTINGS_VERSION,
+  migrations: settingsMigrations,
+});
+
+/** Merges stored (possibly partial or stale) values over the defaults, dropping junk. */
+export function mergeSettings(stored: unknown): Settings {
+  const s = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<Settings>;
+  const categories = { ...DEFAULT_SETTINGS.categories };
+  if (s.categories && typeof s.categories === 'object') {
+    for (const c of CATEGORIES) if (typeof s.categories[c] === 'boolean') categories[c] = s.categories[c];
+  }
+  const delay = s.hoverDelayMs;
+  return {
+    enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_SETTINGS.enabled,
+    disabledSites: Array.isArray(s.disabledSites) ? s.disabledSites.filter((x) => typeof x === 'string') : [],
+    categories,
+    hoverDelayMs: typeof delay === 'number' && delay >= 0 && delay <= 3000 ? delay : DEFAULT_SETTINGS.hoverDelayMs,
+  };
+}
+
+/** Reads the settings, merged over the defaults. */
+export async function loadSettings(): Promise<Settings> {
+  return mergeSettings(await settingsItem.getValue());
+}
+
+/** Saves a partial change and returns the full new settings. */
+export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = { ...(await loadSettings()), ...patch };
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Calls `cb` with the merged settings whenever they change; returns the unwatch function. */
+export function watchSettings(cb: (s: Settings) => void): () => void {
+  return settingsItem.watch((v) => cb(mergeSettings(v)));
+}
+
+/** Whether Gloss should run on this hostname under these settings. */
+export function isSiteEnabled(settings: Settings, hostname: string): boolean {
+  return settings.enabled && !settings.disabledSites.includes(hostname.toLowerCase());
+}
