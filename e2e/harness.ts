@@ -7,6 +7,7 @@
  * - `/pages/<name>` serves e2e/pages/<name> (our own test pages); a name containing `csp` is
  *   sent with `Content-Security-Policy: style-src 'self'`.
  * - `/demo/<name>` serves demo/<name> (the demo article).
+ * - `/gen/<name>` serves pages generated at run time into .output/generated/.
  */
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,7 +25,11 @@ const ROUTES: Record<string, string> = {
   fixtures: join(SHARED, 'fixtures', 'pages'),
   pages: join(ROOT, 'e2e', 'pages'),
   demo: join(ROOT, 'demo'),
+  gen: join(ROOT, '.output', 'generated'),
 };
+
+/** Where generated pages (benchmarks, soak tests) are written; served under `/gen/`. */
+export const GENERATED_DIR = ROUTES.gen as string;
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -72,6 +77,7 @@ export interface Gloss {
   fixtureUrl(name: string): string;
   pageUrl(name: string): string;
   demoUrl(name: string): string;
+  genUrl(name: string): string;
   popupUrl: string;
   optionsUrl: string;
   close(): Promise<void>;
@@ -127,6 +133,7 @@ export async function launchGloss(opts: LaunchOptions = {}): Promise<Gloss> {
     fixtureUrl: (name) => `${baseUrl}/fixtures/${name}`,
     pageUrl: (name) => `${baseUrl}/pages/${name}`,
     demoUrl: (name) => `${baseUrl}/demo/${name}`,
+    genUrl: (name) => `${baseUrl}/gen/${name}`,
     popupUrl: `chrome-extension://${extensionId}/popup.html`,
     optionsUrl: `chrome-extension://${extensionId}/options.html`,
     async close() {

@@ -26,10 +26,15 @@ export interface PageEntity {
 }
 
 export interface TabProtocol {
-  /** What Gloss found on the page. */
-  pageSummary: [Record<string, never>, { entities: PageEntity[]; enabled: boolean }];
+  /**
+   * What Gloss found on the page. `host` is the page's hostname (the popup needs it for the
+   * "this site" switch without asking for the `tabs` permission).
+   */
+  pageSummary: [Record<string, never>, { entities: PageEntity[]; enabled: boolean; host: string }];
   /** Scroll to the entity's first mention and open its card. */
   reveal: [{ entityId: string }, { ok: boolean }];
+  /** The keyboard commands (next-mention / previous-mention), forwarded by the background. */
+  navigate: [{ direction: 'next' | 'previous' }, { ok: boolean }];
 }
 
 type Reply<R> = { ok: true; value: R } | { ok: false; error: string };

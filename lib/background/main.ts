@@ -1,13 +1,41 @@
-import { registerHandlers } from '@/lib/messages';
+import * as v from 'valibot';
+import { addNote, getCards, getSurfaceForms } from '@/lib/kb/db';
+import { registerHandlers, sendToTab } from '@/lib/messages';
+import { NoteSchema } from '@/lib/notes/types';
+import { ensureSeeded } from './seed';
 
-/** Wires the background's message handlers. Called once from entrypoints/background.ts. */
+const CardsRequest = v.object({ ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(2000)) });
+const NoteRequest = v.omit(NoteSchema, ['id', 'createdAt', 'updatedAt']);
+
+/** Wires the background: seeding, message handlers, keyboard commands. */
 export function startBackground(): void {
+  browser.runtime.onInstalled.addListener(() => void ensureSeeded().catch(logError));
+  browser.runtime.onStartup?.addListener(() => void ensureSeeded().catch(logError));
+
   registerHandlers({
     ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
-    getForms: async () => ({ version: '0', forms: [] }),
-    getCards: async () => ({ cards: [] }),
-    addNote: async () => {
-      throw new Error('not ready');
+    getForms: async () => {
+      await ensureSeeded();
+      return getSurfaceForms();
     },
+    getCards: async (payload) => {
+      const { ids } = v.parse(CardsRequest, payload);
+      await ensureSeeded();
+      return { cards: await getCards(ids) };
+    },
+    addNote: async (payload) => addNote(v.parse(NoteRequest, payload)),
   });
+
+  browser.commands?.onCommand.addListener((command) => {
+    const direction = command === 'next-mention' ? 'next' : command === 'previous-mention' ? 'previous' : null;
+    if (!direction) return;
+    void browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(([tab]) => (tab?.id !== undefined ? sendToTab(tab.id, 'navigate', { direction }) : undefined))
+      .catch(() => undefined); // pages Gloss cannot run on have no listener
+  });
+}
+
+function logError(err: unknown): void {
+  console.error('Gloss:', err);
 }

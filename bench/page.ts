@@ -1,0 +1,203 @@
+/**
+ * Page cost of Gloss in real headless Chromium, side by side with baselines in the same run:
+ * the same page with no extension, and mark.js highlighting terms on the same page.
+ * Figures: extra main-thread time (CDP TaskDuration), extra total blocking time and long
+ * tasks (PerformanceObserver), JS heap, hover latency (dwell timer -> card painted, as the
+ * content script reports it), first-run seeding time, package sizes.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { EXTENSION_DIR, GENERATED_DIR, launchGloss, ROOT, type Gloss } from '../e2e/harness';
+import { locateText, moveAway, waitForGloss } from '../e2e/reader';
+import { longPageHtml } from './long-page';
+
+export interface PageRun {
+  taskMs: number;
+  scriptMs: number;
+  heapMB: number;
+  longTasks: number;
+  longestTaskMs: number;
+  tbtMs: number;
+  mentions: number;
+}
+
+const LONG_TASKS_INIT = `
+  window.__glossBenchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__glossBenchLongTasks.push(e.duration); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+`;
+
+async function metrics(page: Page): Promise<Record<string, number>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  await cdp.detach();
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/** Loads `url` in a fresh tab and measures it until it settles. */
+async function measureLoad(gloss: Gloss, url: string, withGloss: boolean, extra?: (p: Page) => Promise<number>): Promise<PageRun> {
+  const page = await gloss.context.newPage();
+  await page.addInitScript(LONG_TASKS_INIT);
+  await page.goto('about:blank');
+  const before = await metrics(page);
+  await page.goto(url, { waitUntil: 'load' });
+  let mentions = 0;
+  if (withGloss) mentions = await waitForGloss(page, 60_000);
+  if (extra) mentions = await extra(page);
+  await page.waitForTimeout(1500); // let background chunks finish
+  const after = await metrics(page);
+  const lts = (await page.evaluate(() => (window as unknown as { __glossBenchLongTasks: number[] }).__glossBenchLongTasks)) ?? [];
+  await page.close();
+  return {
+    taskMs: ((after.TaskDuration ?? 0) - (before.TaskDuration ?? 0)) * 1000,
+    scriptMs: ((after.ScriptDuration ?? 0) - (before.ScriptDuration ?? 0)) * 1000,
+    heapMB: (after.JSHeapUsedSize ?? 0) / 1048576,
+    longTasks: lts.length,
+    longestTaskMs: Math.max(0, ...lts),
+    tbtMs: lts.reduce((s, d) => s + Math.max(0, d - 50), 0),
+    mentions,
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+function medianRun(runs: PageRun[]): PageRun {
+  const keys = Object.keys(runs[0] as PageRun) as (keyof PageRun)[];
+  return Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])) as unknown as PageRun;
+}
+
+/** Hovers mentions and reads the latency the content script reports (ms). */
+async function hoverLatencies(page: Page, phrases: { text: string; occurrence: number }[]): Promise<number[]> {
+  const out: number[] = [];
+  for (const { text, occurrence } of phrases) {
+    await moveAway(page);
+    const pt = await locateText(page, text, occurrence);
+    if (!pt) continue;
+    await page.mouse.move(pt.x, pt.y, { steps: 2 });
+    const v = await page
+      .waitForFunction(
+        () => {
+          const host = document.querySelector('[data-gloss-mentions]') as HTMLElement | null;
+          const l = host?.dataset.glossCardLatency;
+          return l && host?.dataset.glossCardOpen === '1' ? Number(l) : false;
+        },
+        undefined,
+        { timeout: 5000 },
+      )
+      .then((h) => h.jsonValue() as Promise<number>)
+      .catch(() => NaN);
+    if (Number.isFinite(v)) out.push(v);
+  }
+  return out;
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))] ?? NaN;
+}
+
+function dirSize(dir: string): number {
+  return readdirSync(dir).reduce((n, f) => {
+    const p = join(dir, f);
+    const st = statSync(p);
+    return n + (st.isDirectory() ? dirSize(p) : st.size);
+  }, 0);
+}
+
+/** Runs the page benchmarks; `runs` repetitions per variant (median reported). */
+export async function runPageBench(runs = 3): Promise<Record<string, unknown>> {
+  mkdirSync(GENERATED_DIR, { recursive: true });
+  const longHtml = longPageHtml();
+  writeFileSync(join(GENERATED_DIR, 'long.html'), longHtml);
+  const markJs = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
+  const terms = ['Vladimir Putin', 'Kim Jong Un', 'Sergei Shoigu', 'Kursk Oblast', 'Pyongyang', 'Geran-2', '38 North', 'NATO'];
+
+  const plain = await launchGloss({ withoutExtension: true });
+  const gloss = await launchGloss();
+  try {
+    // Warm-up: the first page after install waits for seeding, which is measured on its own.
+    const warm = await gloss.context.newPage();
+    await warm.goto(gloss.fixtureUrl('joongang-putin-iran.html'));
+    await waitForGloss(warm, 60_000);
+    await warm.close();
+    const seedMs = await gloss.worker.evaluate(() => performance.getEntriesByName('gloss:seed')[0]?.duration ?? NaN);
+
+    const pages = {
+      long: { gloss: gloss.genUrl('long.html'), plain: plain.genUrl('long.html') },
+      seed: { gloss: gloss.fixtureUrl('joongang-putin-iran.html'), plain: plain.fixtureUrl('joongang-putin-iran.html') },
+    };
+    const result: Record<string, unknown> = { seedMs };
+    for (const [name, urls] of Object.entries(pages)) {
+      const base: PageRun[] = [];
+      const withG: PageRun[] = [];
+      const mark: PageRun[] = [];
+      for (let i = 0; i < runs; i++) {
+        base.push(await measureLoad(plain, urls.plain, false));
+        withG.push(await measureLoad(gloss, urls.gloss, true));
+        mark.push(
+          await measureLoad(plain, urls.plain, false, async (p) => {
+            await p.addScriptTag({ content: markJs });
+            return p.evaluate(
+              (t) =>
+                new Promise<number>((done) => {
+                  const M = (window as unknown as { Mark: new (el: Element) => { mark(t: string[], o: object): void } }).Mark;
+                  let n = 0;
+                  new M(document.querySelector('main') as Element).mark(t, {
+                    separateWordSearch: false,
+                    caseSensitive: true,
+                    accuracy: 'exactly',
+                    each: () => n++,
+                    done: () => done(n),
+                  });
+                }),
+              terms,
+            );
+          }),
+        );
+      }
+      const b = medianRun(base);
+      const g = medianRun(withG);
+      const m = medianRun(mark);
+      result[name] = {
+        baseline: b,
+        gloss: g,
+        markjs: m,
+        extraTaskMs: g.taskMs - b.taskMs,
+        extraTbtMs: g.tbtMs - b.tbtMs,
+        extraLongTasks: g.longTasks - b.longTasks,
+        extraHeapMB: g.heapMB - b.heapMB,
+        markjsExtraTaskMs: m.taskMs - b.taskMs,
+        ratioGlossToMarkjs: (g.taskMs - b.taskMs) / Math.max(1e-9, m.taskMs - b.taskMs),
+        markjsTerms: terms.length,
+      };
+    }
+
+    // Hover latency on the long page: first mentions, middle, and the very end.
+    const page = await gloss.context.newPage();
+    await page.goto(gloss.genUrl('long.html'));
+    await waitForGloss(page, 60_000);
+    const phrases = [0, 1, 2, 500, 1500, 2500, 3000, 3300, 3400, 3450].flatMap((o) => [
+      { text: 'Geran-2', occurrence: o % 450 },
+      { text: 'NATO', occurrence: o },
+    ]);
+    phrases.push({ text: 'Chatham House', occurrence: 0 });
+    const lat = await hoverLatencies(page, phrases);
+    await page.close();
+    result.hover = { samples: lat.length, p50Ms: pct(lat, 0.5), p95Ms: pct(lat, 0.95), maxMs: Math.max(...lat) };
+
+    const contentJs = statSync(join(EXTENSION_DIR, 'content-scripts', 'news.js')).size;
+    result.package = { totalKB: dirSize(EXTENSION_DIR) / 1024, contentScriptKB: contentJs / 1024, kbKB: dirSize(join(EXTENSION_DIR, 'kb')) / 1024 };
+    return result;
+  } finally {
+    await gloss.close();
+    await plain.close();
+  }
+}
