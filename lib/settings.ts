@@ -36,11 +36,16 @@ interface SettingsV1 {
 
 /** Migrations by target version; each takes the previous shape. Exported for tests. */
 export const settingsMigrations = {
-  2: (old: SettingsV1): Partial<Settings> => {
+  2: (stored: unknown): Partial<Settings> => {
+    const old = (typeof stored === 'object' && stored !== null ? stored : {}) as SettingsV1 & Partial<Settings>;
+    // Already v2-shaped (e.g. sync delivered the value before its version meta): keep it.
+    if ('enabled' in old || 'disabledSites' in old || 'categories' in old) return old;
     const categories = { ...DEFAULT_SETTINGS.categories };
-    for (const c of old.hidden ?? []) if ((CATEGORIES as readonly string[]).includes(c)) categories[c as Category] = false;
+    for (const c of Array.isArray(old.hidden) ? old.hidden : []) {
+      if ((CATEGORIES as readonly string[]).includes(c)) categories[c as Category] = false;
+    }
     return {
-      enabled: old.on ?? true,
+      enabled: typeof old.on === 'boolean' ? old.on : true,
       disabledSites: Array.isArray(old.off) ? old.off.filter((s) => typeof s === 'string') : [],
       categories,
       hoverDelayMs: typeof old.delay === 'number' ? old.delay : DEFAULT_SETTINGS.hoverDelayMs,
@@ -64,10 +69,18 @@ export function mergeSettings(stored: unknown): Settings {
   const delay = s.hoverDelayMs;
   return {
     enabled: typeof s.enabled === 'boolean' ? s.enabled : DEFAULT_SETTINGS.enabled,
-    disabledSites: Array.isArray(s.disabledSites) ? s.disabledSites.filter((x) => typeof x === 'string') : [],
+    disabledSites: normalizeSites(s.disabledSites),
     categories,
     hoverDelayMs: typeof delay === 'number' && delay >= 0 && delay <= 3000 ? delay : DEFAULT_SETTINGS.hoverDelayMs,
   };
+}
+
+/** Lower-cased, trimmed, de-duplicated hostnames; anything that is not a string is dropped. */
+function normalizeSites(sites: unknown): string[] {
+  if (!Array.isArray(sites)) return [];
+  const out = new Set<string>();
+  for (const x of sites) if (typeof x === 'string' && x.trim()) out.add(x.trim().toLowerCase());
+  return [...out];
 }
 
 /** Reads the settings, merged over the defaults. */
@@ -75,11 +88,20 @@ export async function loadSettings(): Promise<Settings> {
   return mergeSettings(await settingsItem.getValue());
 }
 
-/** Saves a partial change and returns the full new settings. */
-export async function saveSettings(patch: Partial<Settings>): Promise<Settings> {
-  const next = { ...(await loadSettings()), ...patch };
-  await settingsItem.setValue(next);
-  return next;
+let saving: Promise<unknown> = Promise.resolve();
+
+/**
+ * Saves a partial change and returns the full new settings. Saves from one page run one after
+ * another, so two quick toggles cannot overwrite each other (read-modify-write).
+ */
+export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
+  const run = saving.then(async () => {
+    const next = mergeSettings({ ...(await loadSettings()), ...patch });
+    await settingsItem.setValue(next);
+    return next;
+  });
+  saving = run.catch(() => undefined);
+  return run;
 }
 
 /** Calls `cb` with the merged settings whenever they change; returns the unwatch function. */

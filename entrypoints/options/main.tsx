@@ -1,4 +1,7 @@
 import { render } from 'preact';
 import { OptionsApp } from '@/components/OptionsApp';
+import { createOptionsApi } from '@/lib/options/store';
+import '@/components/ui.css';
+import '@/components/options.css';
 
-render(<OptionsApp />, document.getElementById('app')!);
+render(<OptionsApp api={createOptionsApi()} />, document.getElementById('app')!);

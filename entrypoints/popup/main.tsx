@@ -1,4 +1,7 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/PopupApp';
+import { createBrowserPopupApi } from '@/lib/popup/popup-api';
+import '@/components/ui.css';
+import '@/components/popup.css';
 
-render(<PopupApp />, document.getElementById('app')!);
+render(<PopupApp api={createBrowserPopupApi()} />, document.getElementById('app')!);

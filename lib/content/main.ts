@@ -1,9 +1,72 @@
+/**
+ * Content-script entry: decides whether Gloss runs on this page, builds the page controller
+ * and wires settings, the popup's requests and forwarded keyboard commands to it. Everything
+ * is undone when the extension context goes away (update, reload, uninstall).
+ */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { send } from '@/lib/messages';
+import { registerTabHandlers, send } from '@/lib/messages';
+import { isSiteEnabled, loadSettings, watchSettings, type Settings } from '@/lib/settings';
+import { PageController } from './controller';
+import type { NavDirection } from './keyboard';
+import { loadRecognizer } from './recognizer';
 
-/** Content-script entry: scans the page and wires highlights and cards. */
+/** Frames smaller than this (ads, widgets) are not worth a matcher. */
+const MIN_FRAME_AREA = 320 * 200;
+const MIN_FRAME_TEXT = 400;
+
+/** Whether this document is an HTML page (in a frame: a sizeable one with prose). */
+export function shouldRun(win: Window, doc: Document): boolean {
+  if (!/^https?:$/.test(win.location.protocol)) return false;
+  if (!/html/.test(doc.contentType)) return false;
+  if (doc.designMode === 'on') return false;
+  if (win === win.top) return true;
+  if (win.innerWidth * win.innerHeight < MIN_FRAME_AREA) return false;
+  return (doc.body?.textContent?.length ?? 0) >= MIN_FRAME_TEXT;
+}
+
+/** Starts Gloss on the page; never throws into the page. */
 export function startContent(ctx: ContentScriptContext): void {
-  void send('ping', {}).then(() => {
-    if (ctx.isValid) document.documentElement.dataset.glossReady = '1';
-  });
+  run(ctx).catch((err: unknown) => console.debug('[gloss] not started', err));
+}
+
+async function run(ctx: ContentScriptContext): Promise<void> {
+  if (!shouldRun(window, document)) return;
+  let settings: Settings = await loadSettings();
+  if (ctx.isInvalid) return;
+  const controller = new PageController(
+    document,
+    () => loadRecognizer(() => send('getForms', {})),
+    {
+      getCards: async (ids) => (await send('getCards', { ids })).cards,
+      addNote: (note) => send('addNote', note),
+    },
+    settings,
+  );
+  ctx.onInvalidated(() => controller.destroy());
+
+  const apply = (s: Settings) => {
+    settings = s;
+    controller.applySettings(s);
+    const on = isSiteEnabled(s, location.hostname);
+    if (on && !controller.running) void controller.start().catch((err: unknown) => console.debug('[gloss]', err));
+    else if (!on && controller.running) controller.stop();
+  };
+  ctx.onInvalidated(watchSettings((s) => apply(s)));
+
+  ctx.onInvalidated(
+    registerTabHandlers({
+      pageSummary: async () => ({
+        entities: controller.running ? await controller.summary() : [],
+        enabled: isSiteEnabled(settings, location.hostname),
+        host: location.hostname,
+      }),
+      reveal: async ({ entityId }) => ({ ok: controller.running && (await controller.reveal(String(entityId))) }),
+      // Alt+Shift+N/P as browser commands, forwarded by the background.
+      navigate: async ({ direction }) => {
+        const d: NavDirection | null = direction === 'next' || direction === 'previous' ? direction : null;
+        return { ok: d !== null && controller.running && (await controller.navigate(d, 'command')) };
+      },
+    }),
+  );
+  apply(settings);
 }

@@ -14,9 +14,14 @@ import { groupNotes } from './filter';
  */
 const INLINE_SPECIALS = /[\\`*_[\]{}()<>#+!|~=$%^&]/g;
 
-/** Escapes one line of text so that it renders literally, inline or at the start of a line. */
+/** Escapes text placed inside a line (after other content), where block syntax cannot start. */
+export function escapeInline(text: string): string {
+  return text.replace(INLINE_SPECIALS, '\\$&');
+}
+
+/** Escapes one whole line of text so that it renders literally, block syntax included. */
 export function escapeMarkdown(line: string): string {
-  let s = line.replace(INLINE_SPECIALS, '\\$&');
+  let s = escapeInline(line);
   // Block syntax only bites at the start of a line: list markers, ordered lists, rules.
   s = s.replace(/^(\s*)(-)/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
   // Leading indentation would turn the line into a code block; keep it visible as NBSPs.
@@ -43,7 +48,7 @@ function oneLine(s: string): string {
 
 /** `[title](<url>)` for http(s) URLs; anything else (javascript:, data:) is shown as text only. */
 export function markdownLink(title: string, url: string): string {
-  const label = escapeMarkdown(oneLine(title).trim() || url);
+  const label = escapeInline(oneLine(title).trim() || url);
   if (!/^https?:\/\//i.test(url)) return label;
   const target = url.replace(/[\s<>]/g, (c) => encodeURIComponent(c));
   return `[${label}](<${target}>)`;
@@ -54,9 +59,9 @@ function quoteLine(n: Note): string | null {
   if (!exact) return null;
   const prefix = oneLine(n.quote.prefix);
   const suffix = oneLine(n.quote.suffix);
-  const before = prefix.trim() ? '…' + escapeMarkdown(prefix.trimStart()) : '';
-  const after = suffix.trim() ? escapeMarkdown(suffix.trimEnd()) + '…' : '';
-  return `> ${before}**${escapeMarkdown(exact)}**${after}`;
+  const before = prefix.trim() ? '…' + escapeInline(prefix.trimStart()) : '';
+  const after = suffix.trim() ? escapeInline(suffix.trimEnd()) + '…' : '';
+  return `> ${before}**${escapeInline(exact)}**${after}`;
 }
 
 function day(iso: string): string {
@@ -91,7 +96,7 @@ export function notesToMarkdown(notes: readonly Note[], exportedAt: Date = new D
   ];
   for (const group of groupNotes(notes, 'entity')) {
     const first = group.notes[0];
-    out.push('', `## ${escapeMarkdown(oneLine(group.label))}`, '');
+    out.push('', `## ${escapeInline(oneLine(group.label).trim())}`, '');
     if (first) out.push(`*${CATEGORY_SINGULAR[first.category]}* · ${group.notes.length === 1 ? '1 note' : `${group.notes.length} notes`}`);
     for (const n of group.notes) out.push('', noteBlock(n));
   }

@@ -63,7 +63,7 @@ export function randomNotes(seed: number, count: number): Note[] {
       entityName: text(6, 1).slice(0, 200) || 'x',
       category: CATEGORIES[int(CATEGORIES.length)]!,
       text: text(40),
-      url: rnd() < 0.8 ? `https://example.org/${encodeURIComponent(text(5))}?q="${text(2)}"#${text(2)}` : text(4),
+      url: rnd() < 0.8 ? `https://example.org/${text(5)}?q="${text(2)}"#${text(2)}` : text(4),
       title: text(12),
       quote: { exact: text(8), prefix: text(8).slice(0, 200), suffix: text(8).slice(0, 200) },
       createdAt,

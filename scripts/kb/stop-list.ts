@@ -12,14 +12,15 @@ const WORDS = [
   'Union', 'Liberty', 'Commerce', 'Enterprise', 'Opportunity', 'Paradise', 'Friendship',
   'Resistencia', 'Posadas', 'Marion', 'Kent', 'Spring', 'Lens',
   'The Valley', 'Cayenne', 'Plymouth', 'Grytviken', 'Mansfield', 'Waterloo', 'Dali', 'Leon',
-  'Asia', 'Europa', 'America', 'Africa', 'Chili', 'Granada', 'Salvador',
+  'Asia', 'Europa', 'America', 'Africa', 'Chili', 'Granada', 'Salvador', 'Oral', 'Saga', 'Bata',
+  'Mascara', 'Queens', 'Bo', 'Island', 'Grenade', 'Guadalupe', 'Mauricio',
   // given names and surnames that are also city names
   'Victoria', 'Florence', 'Charlotte', 'Lincoln', 'Jackson', 'Madison', 'Hamilton', 'Regina',
   'Douglas', 'Stanley', 'Austin', 'Eugene', 'Nancy', 'Laval', 'Aurora', 'Orlando', 'Marietta',
   'Irving', 'Clinton', 'Franklin', 'Warren', 'Jefferson', 'Monroe', 'Milton', 'Chester',
   'Georgetown', 'George Town', 'Jamestown', 'Maurice', 'Dominique',
   'Alexander', 'Elizabeth', 'Carmen', 'Rosario', 'Mendoza', 'Pereira', 'Santa', 'Maria',
-  'Marie', 'Helena', 'Augusta', 'Beatrice', 'Carolina',
+  'Marie', 'Helena', 'Augusta', 'Beatrice', 'Carolina', 'Montgomery',
 ] as const;
 
 const KEYS: ReadonlySet<string> = new Set(WORDS.map((w) => fold(w)));

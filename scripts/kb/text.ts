@@ -3,8 +3,11 @@
  * and the comparison key used to spot duplicate or colliding surface forms.
  */
 
-/** Bidi marks and other invisible format characters that data files leave inside names. */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+/**
+ * Bidi marks and other invisible format characters that data files leave inside names.
+ * ZWNJ/ZWJ (U+200C/D) stay: Persian spelling uses them and page text carries them too.
+ */
+const INVISIBLE = /[\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /** Trims, removes invisible marks, folds curly apostrophes and collapses spaces. */
 export function cleanName(raw: string): string {
@@ -47,4 +50,19 @@ export function isLatin(text: string): boolean {
 /** Removes Hebrew niqqud and cantillation, which news text almost never carries. */
 export function stripHebrewPoints(text: string): string {
   return text.replace(/[\u0591-\u05C7]/g, '');
+}
+
+/** Country names that take "the" in running text ("capital of the United States"). */
+const WITH_ARTICLE: ReadonlySet<string> = new Set([
+  'United States', 'United Kingdom', 'United Arab Emirates', 'Czech Republic', 'Dominican Republic',
+  'Central African Republic', 'Democratic Republic of the Congo', 'Republic of the Congo',
+  'Philippines', 'Netherlands', 'Bahamas', 'Maldives', 'Comoros', 'Seychelles', 'Marshall Islands',
+  'Solomon Islands', 'Cayman Islands', 'Faroe Islands', 'Cook Islands', 'Falkland Islands',
+  'Turks and Caicos Islands', 'Northern Mariana Islands', 'British Virgin Islands',
+  'U.S. Virgin Islands', 'Caribbean Netherlands', 'Cocos (Keeling) Islands',
+]);
+
+/** Prefixes "the" where English needs it. */
+export function withArticle(name: string): string {
+  return WITH_ARTICLE.has(name) ? `the ${name}` : name;
 }

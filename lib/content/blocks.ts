@@ -1,0 +1,130 @@
+/**
+ * Turns a DOM subtree into "blocks": maximal runs of text nodes that render as one piece of
+ * flowing text (a paragraph, a caption, a list item). A name split across inline elements
+ * ("Vladimir <b>Putin</b>") is one string to the recognizer; block boundaries and <br>
+ * end a run, so "Kim<br>Jong-un" never matches. Offsets map back to the text nodes.
+ */
+
+/** One text node's place in its block's text. */
+export interface TextSeg {
+  node: Text;
+  /** Offset of the node's first character in the block text. */
+  start: number;
+}
+
+export interface Block {
+  text: string;
+  segs: TextSeg[];
+}
+
+/** Elements whose text is not prose to read, or belongs to the reader (editable). */
+const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'DATALIST',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG',
+  'MATH', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE',
+]);
+
+/** Elements that start a new line of text (so they end a run). */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG',
+  'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4',
+  'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'IMG', 'LEGEND', 'LI', 'MAIN', 'MENU', 'NAV', 'OL',
+  'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'BUTTON',
+  'LABEL', 'OPTGROUP',
+]);
+
+/** Marks Gloss's own host so the scanner never reads it. */
+export const HOST_ATTR = 'data-gloss-host';
+
+/** Whether this element's subtree must not be scanned or highlighted. */
+export function isSkippedElement(el: Element): boolean {
+  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (el.hasAttribute(HOST_ATTR) || el.hasAttribute('hidden')) return true;
+  const ce = el.getAttribute('contenteditable');
+  if (ce !== null && ce.toLowerCase() !== 'false') return true;
+  return el.getAttribute('role') === 'textbox';
+}
+
+/** Whether a node sits inside a skipped element (checked for text added after the scan). */
+export function isInsideSkipped(node: Node): boolean {
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (isSkippedElement(el)) return true;
+  }
+  return false;
+}
+
+export function isBlockElement(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+/** The nearest ancestor that delimits runs (a block element, or the tree's root). */
+export function blockContainer(node: Node): Node {
+  let cur: Node | null = node.parentNode;
+  while (cur) {
+    if (cur.nodeType === 1 && isBlockElement(cur as Element)) return cur;
+    if (!cur.parentNode) return cur;
+    cur = cur.parentNode;
+  }
+  return node;
+}
+
+const hasText = /\S/;
+
+/**
+ * Yields the blocks under `root` in document order. Open shadow roots met on the way are
+ * yielded too (as ShadowRoot) so the caller can scan and observe them separately.
+ */
+export function* walkBlocks(root: Node): Generator<Block | ShadowRoot, void, void> {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) =>
+      n.nodeType === 1 && isSkippedElement(n as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  let segs: TextSeg[] = [];
+  let text = '';
+  let container: Node | null = null;
+  const flush = (): Block | null => {
+    const out = hasText.test(text) ? { text, segs } : null;
+    segs = [];
+    text = '';
+    container = null;
+    return out;
+  };
+  if (root.nodeType === 1 && isSkippedElement(root as Element)) return;
+  for (let n: Node | null = walker.currentNode; n; n = walker.nextNode()) {
+    if (n.nodeType === 3) {
+      const t = n as Text;
+      if (!t.data) continue;
+      const c = blockContainer(t);
+      if (container && c !== container) {
+        const b = flush();
+        if (b) yield b;
+      }
+      container = c;
+      segs.push({ node: t, start: text.length });
+      text += t.data;
+    } else if (n.nodeType === 1) {
+      const el = n as Element;
+      if (isBlockElement(el)) {
+        const b = flush();
+        if (b) yield b;
+      }
+      const sr = el.shadowRoot;
+      if (sr) yield sr;
+    }
+  }
+  const last = flush();
+  if (last) yield last;
+}
+
+/** Finds the seg holding block offset `pos` (for an end offset, pass `pos - 1`). */
+export function segAt(segs: readonly TextSeg[], pos: number): number {
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((segs[mid]?.start ?? 0) <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,171 @@
+/**
+ * Gloss's one node in the page: a `<gloss-root>` host with an open shadow root holding the
+ * card (Preact). Page CSS cannot reach inside; styles come from a constructed stylesheet, so
+ * a CSP without 'unsafe-inline' does not block them. Also carries the debug data attributes
+ * (mention counts) tests read, so no page element is ever touched.
+ */
+import { render } from 'preact';
+import type { Entity } from '@/lib/kb/schema';
+import type { ColorScheme } from '@/lib/categories';
+import { Card } from '@/components/Card';
+import cardCss from '@/components/Card.css?inline';
+import noteCss from '@/components/NoteEditor.css?inline';
+import { HOST_ATTR } from './blocks';
+import { cardWidth, placeCard, type RectLike } from './placement';
+
+export interface ShowOptions {
+  entity: Entity;
+  related: string[];
+  anchor: RectLike;
+  /** Move focus into the card (keyboard); hover leaves focus where it is. */
+  focus: boolean;
+  onSaveNote: (text: string) => Promise<void>;
+}
+
+const HOST_STYLE: Record<string, string> = {
+  position: 'fixed',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  overflow: 'visible',
+  'z-index': '2147483647',
+  display: 'block',
+};
+
+export class CardHost {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private readonly mount: HTMLDivElement;
+  private entityId: string | null = null;
+  private editing = false;
+  private returnFocus: Element | null = null;
+  private scheme: ColorScheme = 'light';
+
+  constructor(
+    private readonly doc: Document,
+    private readonly onClosed: () => void,
+  ) {
+    this.host = doc.createElement('gloss-root');
+    this.host.setAttribute(HOST_ATTR, '');
+    for (const [k, v] of Object.entries(HOST_STYLE)) this.host.style.setProperty(k, v, 'important');
+    this.root = this.host.attachShadow({ mode: 'open' });
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(`${cardCss}\n${noteCss}`);
+      this.root.adoptedStyleSheets = [sheet];
+    } catch {
+      /* without constructable sheets the card is unstyled but still usable */
+    }
+    this.mount = doc.createElement('div');
+    this.mount.style.setProperty('position', 'fixed');
+    this.root.append(this.mount);
+    this.attach();
+    const media = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)');
+    this.scheme = media?.matches ? 'dark' : 'light';
+  }
+
+  /** (Re)inserts the host, e.g. after a page script removed it. */
+  attach(): void {
+    if (!this.host.isConnected) this.doc.documentElement.append(this.host);
+  }
+
+  /** Whether a card is showing, and for which entity. */
+  get shownEntity(): string | null {
+    return this.entityId;
+  }
+
+  /** True while the reader works in the card (focus inside or note editor open). */
+  get pinned(): boolean {
+    return this.editing || this.root.activeElement !== null;
+  }
+
+  /** Whether an event happened over the card. */
+  contains(e: Event): boolean {
+    return e.composedPath().includes(this.host);
+  }
+
+  /** Renders the card for an entity next to `anchor` (viewport coordinates). */
+  show(opts: ShowOptions): void {
+    this.attach();
+    if (opts.focus && !this.root.activeElement) this.returnFocus = this.doc.activeElement;
+    if (this.entityId !== opts.entity.id) this.editing = false;
+    this.entityId = opts.entity.id;
+    const style = this.mount.style;
+    style.setProperty('visibility', 'hidden');
+    style.setProperty('left', '0px');
+    style.setProperty('top', '0px');
+    render(
+      <Card
+        key={opts.entity.id}
+        entity={opts.entity}
+        related={opts.related}
+        scheme={this.scheme}
+        onClose={() => this.close()}
+        onSaveNote={opts.onSaveNote}
+        onEditingChange={(e) => {
+          this.editing = e;
+        }}
+      />,
+      this.mount,
+    );
+    this.place(opts.anchor);
+    style.removeProperty('visibility');
+    const card = this.mount.firstElementChild as HTMLElement | null;
+    if (opts.focus) card?.focus({ preventScroll: true });
+  }
+
+  /** Positions the shown card next to `anchor` (viewport coordinates). */
+  place(anchor: RectLike): void {
+    const card = this.mount.firstElementChild as HTMLElement | null;
+    if (!card) return;
+    const style = this.mount.style;
+    card.style.removeProperty('max-height');
+    // clientWidth/Height leave out the page's scrollbars.
+    const root = this.doc.documentElement;
+    const win = this.doc.defaultView;
+    const vw = root.clientWidth || win?.innerWidth || 1024;
+    const vh = root.clientHeight || win?.innerHeight || 768;
+    card.style.setProperty('width', `${cardWidth(vw)}px`);
+    const p = placeCard(anchor, card.offsetHeight, vw, vh);
+    card.style.setProperty('max-height', `${p.maxHeight}px`);
+    style.setProperty('left', `${p.left}px`);
+    style.setProperty('top', `${p.top}px`);
+  }
+
+  /** Closes the card; focus goes back where it was when the keyboard opened it. */
+  close(): void {
+    if (this.entityId === null) return;
+    const hadFocus = this.root.activeElement !== null;
+    this.hide();
+    if (hadFocus) {
+      const back = this.returnFocus as HTMLElement | null;
+      if (back && back.isConnected && typeof back.focus === 'function') back.focus({ preventScroll: true });
+      else (this.doc.activeElement as HTMLElement | null)?.blur?.();
+    }
+    this.returnFocus = null;
+    this.onClosed();
+  }
+
+  /** Removes the card without moving focus (hover ended). */
+  hide(): void {
+    if (this.entityId === null) return;
+    this.entityId = null;
+    this.editing = false;
+    render(null, this.mount);
+  }
+
+  /** Debug/test hook: data attributes on Gloss's own host, never on page elements. */
+  setDebug(attrs: Record<string, string | number>): void {
+    for (const [k, v] of Object.entries(attrs)) this.host.setAttribute(`data-gloss-${k}`, String(v));
+  }
+
+  destroy(): void {
+    render(null, this.mount);
+    this.entityId = null;
+    this.host.remove();
+  }
+}

@@ -1,0 +1,337 @@
+/**
+ * One page's Gloss session: scan, highlights, hover cards, keyboard navigation and live
+ * settings. Everything it registers hangs off one AbortController, so `stop()` (site turned
+ * off) or the extension context going away leaves the page exactly as it was.
+ */
+import type { Category, Entity } from '@/lib/kb/schema';
+import { CATEGORIES } from '@/lib/kb/schema';
+import type { NoteInput } from '@/lib/notes/types';
+import type { PageEntity } from '@/lib/messages';
+import type { Settings } from '@/lib/settings';
+import { CardCache } from './card-cache';
+import { CardHost } from './card-host';
+import { HighlightLayer } from './highlights';
+import { hitTest, liveRange, type Hit } from './hit-test';
+import { HoverIntent } from './hover-intent';
+import { isEditableTarget, navKey, pickMention, type NavDirection } from './keyboard';
+import { MentionStore, type PageMention } from './mention-store';
+import { PageObserver } from './observer';
+import type { RectLike } from './placement';
+import { Scanner, type BlockRecognizer } from './scanner';
+
+export interface PageApi {
+  getCards(ids: string[]): Promise<Entity[]>;
+  addNote(note: NoteInput): Promise<unknown>;
+}
+
+/** Same-entity navigation events from a keydown and a forwarded command arrive together. */
+const NAV_DEDUPE_MS = 250;
+
+export class PageController {
+  private store = new MentionStore();
+  private layer: HighlightLayer | null = null;
+  private scanner: Scanner | null = null;
+  private observer: PageObserver | null = null;
+  private session: AbortController | null = null;
+  private readonly hover: HoverIntent<Hit>;
+  private readonly host: CardHost;
+  private readonly cache: CardCache;
+  private shownMention: PageMention | null = null;
+  private hoverShown = false;
+  private current: PageMention | null = null;
+  private shadowRoots: ShadowRoot[] = [];
+  private lastNav = 0;
+  private showToken = 0;
+  private debugTimer: ReturnType<typeof setTimeout> | null = null;
+  private repositionQueued = false;
+  private scanned = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly makeRecognizer: () => Promise<BlockRecognizer>,
+    private readonly api: PageApi,
+    private settings: Settings,
+  ) {
+    this.cache = new CardCache((ids) => api.getCards(ids));
+    this.host = new CardHost(doc, () => this.onCardClosed());
+    this.hover = new HoverIntent<Hit>({
+      hitTest: (x, y) => this.hitAt(x, y),
+      same: (a, b) => a.mention === b.mention,
+      show: (hit) => void this.openCard(hit.mention, hit.rect, false),
+      hide: () => this.hideHoverCard(),
+      shown: () => (this.hoverShown && !this.host.pinned && this.shownMention ? { mention: this.shownMention, rect: new DOMRect() } : null),
+      delayMs: () => this.settings.hoverDelayMs,
+      setTimer: (fn, ms) => setTimeout(() => this.guard(fn), ms),
+      clearTimer: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+    });
+    this.setDebug();
+  }
+
+  get running(): boolean {
+    return this.session !== null;
+  }
+
+  /** Starts (or restarts) scanning and listening. */
+  async start(): Promise<void> {
+    if (this.session) return;
+    const session = new AbortController();
+    this.session = session;
+    const recognizer = await this.makeRecognizer();
+    if (this.session !== session) return;
+    this.store = new MentionStore();
+    this.layer = new HighlightLayer(this.doc, this.settings.categories);
+    this.scanner = new Scanner(this.doc, this.store, this.layer, recognizer, {
+      onShadowRoot: (sr) => this.adoptShadowRoot(sr),
+      onChange: () => this.changed(),
+    });
+    this.observer = new PageObserver((roots) => this.guard(() => void this.rescan(roots)));
+    this.observer.observe(this.doc);
+    this.listen(session.signal);
+    await this.scanner.scanDocument();
+    if (this.session !== session) return;
+    this.scanned = true;
+    this.setDebug();
+  }
+
+  /** Removes every highlight and card and stops all work. */
+  stop(): void {
+    this.session?.abort();
+    this.session = null;
+    this.scanner?.cancel();
+    this.observer?.disconnect();
+    this.layer?.detach();
+    this.hover.reset();
+    this.host.hide();
+    this.store.clear();
+    this.scanner = null;
+    this.observer = null;
+    this.layer = null;
+    this.current = null;
+    this.shownMention = null;
+    this.shadowRoots = [];
+    this.scanned = false;
+    this.setDebug();
+  }
+
+  /** Tears down completely, host included (extension context gone). */
+  destroy(): void {
+    this.stop();
+    if (this.debugTimer !== null) clearTimeout(this.debugTimer);
+    this.host.destroy();
+  }
+
+  /** Applies new settings live: categories, dwell delay (the caller handles on/off). */
+  applySettings(s: Settings): void {
+    this.settings = s;
+    this.layer?.setCategories(s.categories);
+    if (this.shownMention && !s.categories[this.shownMention.category]) this.host.hide();
+    this.setDebug();
+  }
+
+  /** Entities found on the page with counts, for the popup. */
+  async summary(): Promise<PageEntity[]> {
+    const by = this.store.byEntity();
+    await this.cache.load(by.keys());
+    const out: PageEntity[] = [];
+    for (const [id, e] of by) {
+      const card = this.cache.get(id);
+      if (card) out.push({ id, name: card.name, category: e.category, count: e.count });
+    }
+    return out.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  }
+
+  /** Scrolls to the entity's first mention and opens its card with focus. */
+  async reveal(entityId: string): Promise<boolean> {
+    const first = this.store.byEntity().get(entityId)?.first;
+    if (!first) return false;
+    return this.goTo(first);
+  }
+
+  /** Moves to the next/previous mention (keyboard or command). */
+  async navigate(dir: NavDirection, source: 'key' | 'command'): Promise<boolean> {
+    const now = performance.now();
+    if (source === 'command' && now - this.lastNav < NAV_DEDUPE_MS) return false;
+    this.lastNav = now;
+    const enabled = (m: PageMention) => this.settings.categories[m.category];
+    const next = pickMention(this.store.inDocumentOrder(), this.current, dir, enabled);
+    return next ? this.goTo(next) : false;
+  }
+
+  private async goTo(m: PageMention): Promise<boolean> {
+    const rect = this.scrollToMention(m);
+    if (!rect) return false;
+    this.current = m;
+    this.layer?.setCurrent(m);
+    return this.openCard(m, rect, true);
+  }
+
+  private scrollToMention(m: PageMention): DOMRect | null {
+    const range = liveRange(m);
+    if (!range) return null;
+    const win = this.doc.defaultView;
+    const vh = win?.innerHeight ?? 800;
+    let r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    if (r.top < 0 || r.bottom > vh) {
+      m.nodes[0]?.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+      r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+      if (win && (r.top < 0 || r.bottom > vh)) win.scrollBy(0, r.top - vh / 2);
+      r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    }
+    return r;
+  }
+
+  private hitAt(x: number, y: number): Hit | null {
+    if (!this.layer) return null;
+    return hitTest(this.doc, x, y, this.store, (c) => this.settings.categories[c], this.shadowRoots);
+  }
+
+  private async openCard(m: PageMention, anchor: RectLike, focus: boolean): Promise<boolean> {
+    if (!focus && this.host.pinned && this.host.shownEntity !== null) return false;
+    const token = ++this.showToken;
+    const entity = this.cache.get(m.entityId) ?? (await this.cache.ensure(m.entityId));
+    if (!entity || token !== this.showToken || !this.session) return false;
+    const related = entity.related.filter((r) => !this.cache.get(r));
+    const show = () =>
+      this.host.show({
+        entity,
+        related: this.cache.relatedNames(entity),
+        anchor,
+        focus,
+        onSaveNote: (text) => this.saveNote(m, entity, text),
+      });
+    show();
+    this.shownMention = m;
+    this.hoverShown = !focus;
+    if (related.length) {
+      void this.cache.load(related).then(() => {
+        if (token === this.showToken && this.host.shownEntity === entity.id) this.guard(() => this.host.show({
+          entity,
+          related: this.cache.relatedNames(entity),
+          anchor,
+          focus: false,
+          onSaveNote: (text) => this.saveNote(m, entity, text),
+        }));
+      });
+    }
+    return true;
+  }
+
+  private async saveNote(m: PageMention, entity: Entity, text: string): Promise<void> {
+    const canonical = this.doc.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]')?.href;
+    const url = canonical && /^https?:/.test(canonical) ? canonical : this.doc.location.href;
+    await this.api.addNote({
+      entityId: entity.id,
+      entityName: entity.name,
+      category: entity.category,
+      text,
+      url,
+      title: this.doc.title,
+      quote: { ...m.quote },
+    });
+  }
+
+  private hideHoverCard(): void {
+    if (this.host.pinned || !this.hoverShown) return;
+    this.showToken++;
+    this.host.hide();
+    this.shownMention = null;
+  }
+
+  private onCardClosed(): void {
+    this.showToken++;
+    this.shownMention = null;
+    this.hoverShown = false;
+    this.layer?.setCurrent(null);
+    this.hover.reset();
+  }
+
+  private listen(signal: AbortSignal): void {
+    const win = this.doc.defaultView;
+    if (!win) return;
+    const opts = { signal, passive: true, capture: true };
+    win.addEventListener('pointermove', (e) => this.guard(() => {
+      if (e.pointerType === 'touch') return;
+      this.hover.move(e.clientX, e.clientY, performance.now(), this.host.contains(e));
+    }), opts);
+    this.doc.documentElement.addEventListener('pointerleave', () => this.guard(() => this.hover.leave()), opts);
+    win.addEventListener('keydown', (e) => this.guard(() => this.onKey(e)), { signal, capture: true });
+    win.addEventListener('scroll', () => this.guard(() => this.onViewportChange()), opts);
+    win.addEventListener('resize', () => this.guard(() => this.onViewportChange()), opts);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (e.key === 'Escape' && this.host.shownEntity !== null && !this.host.pinned) {
+      this.host.hide();
+      this.onCardClosed();
+      return;
+    }
+    const dir = navKey(e);
+    if (!dir || isEditableTarget(e.composedPath()[0] ?? e.target)) return;
+    e.preventDefault();
+    void this.navigate(dir, 'key');
+  }
+
+  private onViewportChange(): void {
+    // A hover card is tied to where the word was; a keyboard card follows the word.
+    const m = this.shownMention;
+    if (this.host.shownEntity === null || !m) return;
+    if (this.hoverShown && !this.host.pinned) {
+      this.hideHoverCard();
+      this.hover.reset();
+      return;
+    }
+    if (this.repositionQueued) return;
+    this.repositionQueued = true;
+    requestAnimationFrame(() => {
+      this.repositionQueued = false;
+      this.guard(() => {
+        const r = liveRange(m)?.getClientRects()[0];
+        if (r && this.shownMention === m) this.host.place(r);
+      });
+    });
+  }
+
+  private adoptShadowRoot(sr: ShadowRoot): void {
+    if (this.shadowRoots.includes(sr)) return;
+    this.shadowRoots.push(sr);
+    this.layer?.adoptInto(sr);
+    this.observer?.observe(sr);
+  }
+
+  private async rescan(roots: Node[]): Promise<void> {
+    this.layer?.ensureAdopted();
+    if (this.current && !this.current.nodes.every((n) => n.isConnected)) this.current = null;
+    await this.scanner?.rescan(roots);
+  }
+
+  private changed(): void {
+    if (this.debugTimer !== null) return;
+    this.debugTimer = setTimeout(() => {
+      this.debugTimer = null;
+      this.guard(() => {
+        this.setDebug();
+        void this.cache.load([...this.store.values()].map((m) => m.entityId));
+      });
+    }, 50);
+  }
+
+  private setDebug(): void {
+    const counts: Record<string, number> = { mentions: this.store.size };
+    const active = this.layer?.activeCounts();
+    for (const c of CATEGORIES) {
+      counts[`found-${c}`] = 0;
+      counts[`active-${c}`] = active?.[c as Category] ?? 0;
+    }
+    for (const m of this.store.values()) counts[`found-${m.category}`] = (counts[`found-${m.category}`] ?? 0) + 1;
+    this.host.setDebug({ ...counts, enabled: this.running ? 1 : 0, scanned: this.scanned ? 1 : 0 });
+  }
+
+  /** Runs page-facing work so that no error of ours ever reaches the page. */
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      console.debug('[gloss]', err);
+    }
+  }
+}

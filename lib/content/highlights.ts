@@ -1,0 +1,166 @@
+/**
+ * Paints mentions with the CSS Custom Highlight API: one `Highlight` per category registered
+ * in `CSS.highlights` as `gloss-<category>`, plus `gloss-current` for the mention reached
+ * from the keyboard. Styles come from a constructed stylesheet (adoptedStyleSheets), which a
+ * page CSP forbidding inline styles does not block. The page's DOM is never touched.
+ */
+import type { Category } from '@/lib/kb/schema';
+import { CATEGORIES } from '@/lib/kb/schema';
+import { CATEGORY_COLORS, CATEGORY_HIGHLIGHTS, type ColorScheme } from '@/lib/categories';
+import type { PageMention } from './mention-store';
+
+export const HIGHLIGHT_PREFIX = 'gloss-';
+export const CURRENT_HIGHLIGHT = 'gloss-current';
+
+/** The `::highlight()` rules for a page whose background is light or dark. */
+export function highlightCss(scheme: ColorScheme): string {
+  const rules = CATEGORIES.map(
+    (c) =>
+      `::highlight(${HIGHLIGHT_PREFIX}${c}){background-color:${CATEGORY_HIGHLIGHTS[c][scheme]};` +
+      `text-decoration:underline 1.5px ${CATEGORY_COLORS[c][scheme]};}`,
+  );
+  const cur = scheme === 'dark' ? 'rgba(255, 214, 10, 0.38)' : 'rgba(255, 200, 0, 0.45)';
+  rules.push(`::highlight(${CURRENT_HIGHLIGHT}){background-color:${cur};text-decoration:underline 2px currentColor;}`);
+  return rules.join('\n');
+}
+
+/** Relative luminance of a CSS rgb()/rgba() colour, or null when transparent/unparsable. */
+export function luminance(color: string): number | null {
+  const m = /rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+))?\)/.exec(color);
+  if (!m) return null;
+  if (m[4] !== undefined && Number(m[4]) < 0.5) return null;
+  const lin = (v: string) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(m[1] ?? '0') + 0.7152 * lin(m[2] ?? '0') + 0.0722 * lin(m[3] ?? '0');
+}
+
+/** Guesses whether the page itself is dark (its background, else its text colour). */
+export function pageScheme(doc: Document): ColorScheme {
+  const win = doc.defaultView;
+  if (!win) return 'light';
+  for (const el of [doc.body, doc.documentElement]) {
+    if (!el) continue;
+    const bg = luminance(win.getComputedStyle(el).backgroundColor);
+    if (bg !== null) return bg < 0.2 ? 'dark' : 'light';
+  }
+  const fg = doc.body ? luminance(win.getComputedStyle(doc.body).color) : null;
+  return fg !== null && fg > 0.5 ? 'dark' : 'light';
+}
+
+function highlightsSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
+}
+
+export class HighlightLayer {
+  private readonly byCat = new Map<Category, Highlight>();
+  private readonly current: Highlight | null = null;
+  private readonly sheet: CSSStyleSheet | null = null;
+  private readonly adopters = new Set<Document | ShadowRoot>();
+  private enabled: Record<Category, boolean>;
+  readonly supported = highlightsSupported();
+
+  constructor(
+    private readonly doc: Document,
+    enabled: Record<Category, boolean>,
+  ) {
+    this.enabled = { ...enabled };
+    if (!this.supported) return;
+    for (const c of CATEGORIES) this.byCat.set(c, new Highlight());
+    this.current = new Highlight();
+    this.current.priority = 10;
+    try {
+      this.sheet = new CSSStyleSheet();
+      this.sheet.replaceSync(highlightCss(pageScheme(doc)));
+    } catch {
+      this.sheet = null;
+    }
+    this.adoptInto(doc);
+    this.register();
+  }
+
+  /** Makes the `::highlight` rules apply inside a document or an open shadow root. */
+  adoptInto(scope: Document | ShadowRoot): void {
+    if (!this.sheet) return;
+    this.adopters.add(scope);
+    try {
+      if (!scope.adoptedStyleSheets.includes(this.sheet)) {
+        scope.adoptedStyleSheets = [...scope.adoptedStyleSheets, this.sheet];
+      }
+    } catch {
+      /* a sheet from another document cannot be adopted; highlights stay unstyled there */
+    }
+  }
+
+  /** Re-adopts the sheet where a page replaced its adoptedStyleSheets array. */
+  ensureAdopted(): void {
+    for (const s of this.adopters) this.adoptInto(s);
+  }
+
+  add(m: PageMention): void {
+    this.byCat.get(m.category)?.add(m.range);
+  }
+
+  remove(m: PageMention): void {
+    this.byCat.get(m.category)?.delete(m.range);
+    this.current?.delete(m.range);
+  }
+
+  /** Marks one mention as the current one (keyboard navigation), or none. */
+  setCurrent(m: PageMention | null): void {
+    if (!this.current) return;
+    this.current.clear();
+    if (m) this.current.add(m.range);
+  }
+
+  /** Shows or hides categories live by (un)registering their highlights. */
+  setCategories(enabled: Record<Category, boolean>): void {
+    this.enabled = { ...enabled };
+    this.register();
+  }
+
+  /** Ranges currently painted, per category (0 for a hidden category). */
+  activeCounts(): Record<Category, number> {
+    const out = {} as Record<Category, number>;
+    for (const c of CATEGORIES) {
+      const hl = this.byCat.get(c);
+      out[c] = hl && this.enabled[c] && CSS.highlights.get(HIGHLIGHT_PREFIX + c) === hl ? hl.size : 0;
+    }
+    return out;
+  }
+
+  private register(): void {
+    if (!this.supported) return;
+    for (const [c, hl] of this.byCat) {
+      const name = HIGHLIGHT_PREFIX + c;
+      if (this.enabled[c]) CSS.highlights.set(name, hl);
+      else if (CSS.highlights.get(name) === hl) CSS.highlights.delete(name);
+    }
+    if (this.current) CSS.highlights.set(CURRENT_HIGHLIGHT, this.current);
+  }
+
+  /** Empties every highlight (e.g. before a rescan). */
+  clear(): void {
+    for (const hl of this.byCat.values()) hl.clear();
+    this.current?.clear();
+  }
+
+  /** Unregisters everything and removes the stylesheet: the page is as it was. */
+  detach(): void {
+    this.clear();
+    if (!this.supported) return;
+    for (const [c, hl] of this.byCat) {
+      if (CSS.highlights.get(HIGHLIGHT_PREFIX + c) === hl) CSS.highlights.delete(HIGHLIGHT_PREFIX + c);
+    }
+    if (this.current && CSS.highlights.get(CURRENT_HIGHLIGHT) === this.current) CSS.highlights.delete(CURRENT_HIGHLIGHT);
+    for (const s of this.adopters) {
+      try {
+        s.adoptedStyleSheets = s.adoptedStyleSheets.filter((x) => x !== this.sheet);
+      } catch {
+        /* ignore */
+      }
+    }
+    this.adopters.clear();
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Hover intent for cards (numbers from Wikipedia Page Previews): a card opens once the
+ * pointer has rested on a mention for the dwell delay, never while it sweeps fast across
+ * text (>= 0.5 px/ms restarts the wait), and closes ~300 ms after the pointer leaves, unless
+ * it travels onto the card. A pointer that jumps onto the card from rest (no path between,
+ * which only synthetic input does) is not "travelling to the card": it is treated as a new
+ * hover over whatever lies beneath.
+ */
+
+export const FAST_PX_PER_MS = 0.5;
+export const GRACE_MS = 300;
+/** A jump longer than this after a pause longer than JUMP_PAUSE_MS has no path behind it. */
+const JUMP_PX = 15;
+const JUMP_PAUSE_MS = 100;
+
+export interface HoverDeps<T> {
+  /** The target (mention) under a viewport point, or null. */
+  hitTest(x: number, y: number): T | null;
+  same(a: T, b: T): boolean;
+  show(target: T, x: number, y: number): void;
+  hide(): void;
+  /** The target whose card hover opened and still shows (null if none, or pinned). */
+  shown(): T | null;
+  delayMs(): number;
+  setTimer(fn: () => void, ms: number): unknown;
+  clearTimer(id: unknown): void;
+}
+
+interface Sample {
+  x: number;
+  y: number;
+  t: number;
+  overCard: boolean;
+}
+
+export class HoverIntent<T> {
+  private last: Sample | null = null;
+  private pending: T | null = null;
+  private dwellTimer: unknown = null;
+  private graceTimer: unknown = null;
+
+  constructor(private readonly deps: HoverDeps<T>) {}
+
+  /** Feeds one pointer position (viewport coordinates, time in ms). */
+  move(x: number, y: number, t: number, overCard: boolean): void {
+    const prev = this.last;
+    this.last = { x, y, t, overCard };
+    const dt = prev ? Math.max(1, t - prev.t) : Infinity;
+    const dist = prev ? Math.hypot(x - prev.x, y - prev.y) : 0;
+    if (overCard) {
+      const jumped = prev !== null && !prev.overCard && dt > JUMP_PAUSE_MS && dist > JUMP_PX;
+      if (!jumped) {
+        this.cancelDwell();
+        this.cancelGrace();
+        return;
+      }
+      this.deps.hide();
+      this.last.overCard = false;
+    }
+    const fast = dist / dt >= FAST_PX_PER_MS;
+    const hit = this.deps.hitTest(x, y);
+    const shown = this.deps.shown();
+    if (hit && shown && this.deps.same(hit, shown)) {
+      this.cancelGrace();
+      this.cancelDwell();
+      return;
+    }
+    if (shown) this.startGrace();
+    if (!hit) {
+      this.cancelDwell();
+      return;
+    }
+    if (fast || this.pending === null || !this.deps.same(this.pending, hit)) this.startDwell(hit);
+  }
+
+  /** The pointer left the page (or the window lost it). */
+  leave(): void {
+    this.cancelDwell();
+    if (this.deps.shown()) this.startGrace();
+  }
+
+  /** Forgets pending timers (card closed by other means, or teardown). */
+  reset(): void {
+    this.cancelDwell();
+    this.cancelGrace();
+  }
+
+  private startDwell(target: T): void {
+    this.cancelDwell();
+    this.pending = target;
+    this.dwellTimer = this.deps.setTimer(() => {
+      this.dwellTimer = null;
+      this.pending = null;
+      const at = this.last;
+      if (!at || at.overCard) return;
+      const hit = this.deps.hitTest(at.x, at.y);
+      if (!hit) return;
+      this.cancelGrace();
+      this.deps.show(hit, at.x, at.y);
+    }, this.deps.delayMs());
+  }
+
+  private cancelDwell(): void {
+    if (this.dwellTimer !== null) this.deps.clearTimer(this.dwellTimer);
+    this.dwellTimer = null;
+    this.pending = null;
+  }
+
+  private startGrace(): void {
+    if (this.graceTimer !== null) return;
+    this.graceTimer = this.deps.setTimer(() => {
+      this.graceTimer = null;
+      if (this.last?.overCard) return;
+      this.deps.hide();
+    }, GRACE_MS);
+  }
+
+  private cancelGrace(): void {
+    if (this.graceTimer !== null) this.deps.clearTimer(this.graceTimer);
+    this.graceTimer = null;
+  }
+}

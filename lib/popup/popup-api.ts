@@ -1,0 +1,62 @@
+/**
+ * Everything the popup needs from the browser, behind one interface so the popup can be
+ * rendered in tests with a fake.
+ */
+import type { PageEntity } from '@/lib/messages';
+import { sendToTab } from '@/lib/messages';
+import type { Settings } from '@/lib/settings';
+import { loadSettings, saveSettings, watchSettings } from '@/lib/settings';
+
+export interface ActiveTab {
+  id: number;
+  url?: string;
+}
+
+export interface PageSummary {
+  entities: PageEntity[];
+  enabled: boolean;
+}
+
+export interface PopupApi {
+  loadSettings(): Promise<Settings>;
+  saveSettings(patch: Partial<Settings>): Promise<Settings>;
+  watchSettings(cb: (s: Settings) => void): () => void;
+  getActiveTab(): Promise<ActiveTab | undefined>;
+  /** Rejects when the tab's content script does not answer. */
+  pageSummary(tabId: number): Promise<PageSummary>;
+  reveal(tabId: number, entityId: string): Promise<void>;
+  openOptions(): Promise<void>;
+  close(): void;
+}
+
+/** How long to wait for a content script before saying it is not there. */
+const SUMMARY_TIMEOUT_MS = 1500;
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('The page did not answer.')), ms);
+    p.then(
+      (v) => (clearTimeout(t), resolve(v)),
+      (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),
+    );
+  });
+}
+
+/** The real popup API, backed by `browser.*` and the settings item. */
+export function createBrowserPopupApi(): PopupApi {
+  return {
+    loadSettings,
+    saveSettings,
+    watchSettings,
+    async getActiveTab() {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+    },
+    pageSummary: (tabId) => withTimeout(sendToTab(tabId, 'pageSummary', {}), SUMMARY_TIMEOUT_MS),
+    async reveal(tabId, entityId) {
+      await sendToTab(tabId, 'reveal', { entityId });
+    },
+    openOptions: () => browser.runtime.openOptionsPage(),
+    close: () => window.close(),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * Case rules, checked on the case-preserving normalization (diacritics, dashes and spaces
+ * already normalized): `exact` forms match as written or, with 4+ letters, in ALL CAPS;
+ * a short all-caps form ("US", "AP") is refused inside an all-caps run ("LET US PRAY").
+ * Only candidates reach this code, so it may allocate.
+ */
+import { normSpan } from './char-class.ts';
+import { ALL_JOINED, type CompiledMatcher, joinPositions, M_INFLECT, variantGroups } from './compile.ts';
+import { scanText } from './scan.ts';
+import { T_DIGIT, T_NOSPACE, T_PUNCT, T_SEP_DASH, TokenBuffer } from './token-buffer.ts';
+
+/** Case-preserved tokens of one indexed variant of a form. */
+export interface FormNorm {
+  tokens: string[];
+  dashBefore: boolean[];
+  upper: string[];
+  letters: number;
+  /** All letters uppercase and at most 3 of them ("US", "AP", "IS"). */
+  shortUpper: boolean;
+}
+
+const LETTER = /\p{L}/u;
+const caches = new WeakMap<CompiledMatcher, Map<number, FormNorm>>();
+const formTb = new TokenBuffer();
+
+/** Case-preserved tokens of the form variant behind entry `e` (cached per matcher). */
+export function formNorm(m: CompiledMatcher, e: number): FormNorm {
+  let cache = caches.get(m);
+  if (cache === undefined) {
+    cache = new Map();
+    caches.set(m, cache);
+  }
+  const hit = cache.get(e);
+  if (hit !== undefined) return hit;
+  const text = m.formTexts[m.entryForm[e]!]!;
+  scanText(text, formTb, null);
+  const joins = joinPositions(formTb);
+  const aux = m.entryAux[e]!;
+  const mask = (m.entryMeta[e]! >> 7) === M_INFLECT ? aux & 255 : aux;
+  const groups = variantGroups(formTb.n, joins, mask === ALL_JOINED ? ALL_JOINED : mask);
+  const tokens = groups.map((g) => g.map((t) => normSpan(text, formTb.start[t]!, formTb.end[t]!)).join(''));
+  const dashBefore = groups.map((g) => (formTb.flags[g[0]!]! & T_SEP_DASH) !== 0);
+  let letters = 0;
+  for (const tok of tokens) for (const ch of tok) if (LETTER.test(ch)) letters++;
+  const joined = tokens.join('');
+  const shortUpper = letters > 0 && letters <= 3 && joined === joined.toUpperCase() && joined !== joined.toLowerCase();
+  const fn: FormNorm = { tokens, dashBefore, upper: tokens.map((s) => s.toUpperCase()), letters, shortUpper };
+  cache.set(e, fn);
+  return fn;
+}
+
+function sameButFirstCase(a: string, b: string): boolean {
+  return a.length === b.length && a.length > 0 && a.slice(1) === b.slice(1) && a[0]!.toLowerCase() === b[0]!.toLowerCase();
+}
+
+/**
+ * Whether text tokens `norms` (case-preserved) satisfy an exact form. `stemLen` > 0 compares
+ * only that many leading units of the last token (inflected Cyrillic names).
+ */
+export function exactOk(fn: FormNorm, norms: readonly string[], textDash: readonly boolean[], stemLen: number): boolean {
+  const n = norms.length;
+  if (fn.tokens.length !== n) return false;
+  const cut = (s: string, k: number): string => (stemLen > 0 && k === n - 1 ? s.slice(0, stemLen) : s);
+  let ok = true;
+  for (let k = 0; k < n && ok; k++) {
+    const a = cut(norms[k]!, k);
+    const b = cut(fn.tokens[k]!, k);
+    if (a === b) continue;
+    // "Kim Jong-un" is also written "Kim Jong Un": a hyphen on either side frees the case
+    // of the next token's first letter.
+    if (k > 0 && (fn.dashBefore[k] || textDash[k]) && sameButFirstCase(a, b)) continue;
+    ok = false;
+  }
+  if (ok || fn.letters < 4) return ok;
+  for (let k = 0; k < n; k++) if (cut(norms[k]!, k) !== cut(fn.upper[k]!, k)) return false;
+  return true;
+}
+
+function isAllCapsWord(s: string): 'caps' | 'other' | 'skip' {
+  let letters = 0;
+  for (const ch of s) if (LETTER.test(ch)) letters++;
+  if (letters < 2) return 'skip';
+  return s === s.toUpperCase() && s !== s.toLowerCase() ? 'caps' : 'other';
+}
+
+function neighbour(text: string, tb: TokenBuffer, from: number, step: number): 'caps' | 'other' | 'none' {
+  for (let t = from, seen = 0; t >= 0 && t < tb.n && seen < 3; t += step) {
+    const f = tb.flags[t]!;
+    if (f & T_NOSPACE) return 'none';
+    if (f & (T_PUNCT | T_DIGIT)) continue;
+    seen++;
+    const r = isAllCapsWord(normSpan(text, tb.start[t]!, tb.end[t]!));
+    if (r !== 'skip') return r;
+  }
+  return 'none';
+}
+
+/** True when tokens t..u sit in an all-caps run: every word found around them is all caps. */
+export function inShoutingRun(text: string, tb: TokenBuffer, t: number, u: number): boolean {
+  const before = neighbour(text, tb, t - 1, -1);
+  const after = neighbour(text, tb, u + 1, 1);
+  if (before === 'none' && after === 'none') return false;
+  return before !== 'other' && after !== 'other';
+}

@@ -1,0 +1,265 @@
+/**
+ * Compiles surface forms into the matcher: a token trie over folded tokens (spaced scripts)
+ * and a character trie (Han, kana, Thai...) sharing one edge table, plus per-node lists of
+ * form entries (entity, kind, case rule) that the case rules and disambiguation read.
+ */
+import { ASCII_CLASS, C_APOS, C_PUNCT, foldOf, foldSpan } from './char-class.ts';
+import { scanText, V_INFLECT_STEM, type Lexicon } from './scan.ts';
+import { EdgeTable, V_PLURAL_STEM, Vocab } from './tables.ts';
+import {
+  T_CYR, T_DIGIT, T_HANGUL, T_LONG, T_NOSPACE, T_PUNCT, T_SEP_DASH, T_SEP_HARD, T_SEP_SPACE, TokenBuffer,
+} from './token-buffer.ts';
+import type { AliasKind, Category, SurfaceForm } from './types.ts';
+
+export const KINDS: readonly AliasKind[] = ['name', 'short', 'surname', 'acronym', 'demonym'];
+export const CATEGORY_LIST: readonly Category[] = ['person', 'place', 'organization', 'weapon', 'event'];
+export const K_SURNAME = 2;
+export const K_DEMONYM = 4;
+export const WEAPON = 3;
+
+// Entry modes.
+export const M_TOKENS = 0;
+export const M_INFLECT = 1;
+export const M_CHARS = 2;
+
+export const TOKEN_ROOT = 0;
+export const CHAR_ROOT = 1;
+/** Join masks beyond this many hyphens index only "all split" and "all joined". */
+const MAX_JOIN_BITS = 3;
+export const ALL_JOINED = 255;
+/** Nominative endings stripped from a Cyrillic name to get the stem inflected forms share. */
+const FORM_ENDINGS = ['ии', 'ыи', 'ои', 'ая', 'яя', 'ое', 'ее', 'а', 'я', 'о', 'е', 'ь', 'ы', 'и'];
+/** Bare CJK characters are too ambiguous (金 is also "gold"): forms need two or more. */
+const MIN_CHAR_FORM = 2;
+
+class IntList {
+  a = new Int32Array(1024);
+  n = 0;
+  push(v: number): number {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n] = v;
+    return this.n++;
+  }
+  done(): Int32Array {
+    return this.a.slice(0, this.n);
+  }
+}
+
+/** Positions of hyphens between two letter tokens ("Jong-un"): indexed also as "Jongun". */
+export function joinPositions(tb: TokenBuffer): number[] {
+  const out: number[] = [];
+  const nonLetter = T_DIGIT | T_PUNCT | T_HANGUL | T_NOSPACE;
+  for (let t = 1; t < tb.n; t++) {
+    const f = tb.flags[t]!;
+    if ((f & T_SEP_DASH) && !(f & T_SEP_SPACE) && !(f & nonLetter) && !(tb.flags[t - 1]! & nonLetter)) out.push(t);
+  }
+  return out;
+}
+
+/** Which token indexes start a new token of the variant (a joined position does not). */
+export function variantMasks(joinCount: number): number[] {
+  if (joinCount === 0) return [0];
+  if (joinCount > MAX_JOIN_BITS) return [0, ALL_JOINED];
+  return Array.from({ length: 1 << joinCount }, (_, m) => m);
+}
+
+/** Groups token indexes 0..n-1 into the variant's tokens. */
+export function variantGroups(n: number, joins: readonly number[], mask: number): number[][] {
+  const groups: number[][] = [];
+  for (let t = 0; t < n; t++) {
+    const j = joins.indexOf(t);
+    const joined = j >= 0 && (mask === ALL_JOINED || (mask & (1 << j)) !== 0);
+    if (joined && groups.length > 0) groups[groups.length - 1]!.push(t);
+    else groups.push([t]);
+  }
+  return groups;
+}
+
+export function stemOf(fold: string): string {
+  for (const e of FORM_ENDINGS) {
+    if (fold.endsWith(e) && fold.length - e.length >= 3) return fold.slice(0, -e.length);
+  }
+  return fold;
+}
+
+/** The compiled matcher. Opaque to callers (see `Matcher` in index.ts). */
+export class CompiledMatcher implements Lexicon {
+  readonly formCount: number;
+  readonly skippedForms: number;
+  readonly vocab: Vocab;
+  readonly asciiPunct: Int32Array;
+  readonly hasPluralStems: boolean;
+  readonly hasInflect: boolean;
+  readonly hasHangul: boolean;
+  readonly edges: EdgeTable;
+  readonly nodeHead: Int32Array;
+  readonly entryNext: Int32Array;
+  readonly entryEntity: Int32Array;
+  readonly entryForm: Int32Array;
+  /** kind | exact << 3 | category << 4 | mode << 7 */
+  readonly entryMeta: Int32Array;
+  readonly entryPriority: Int32Array;
+  /** Join mask (token entries) or stem length (inflection entries). */
+  readonly entryAux: Int32Array;
+  readonly entityIds: readonly string[];
+  readonly formTexts: readonly string[];
+
+  constructor(forms: readonly SurfaceForm[]) {
+    const tb = new TokenBuffer();
+    const words: string[] = [];
+    const wordFlags: number[] = [];
+    const wordIds = new Map<string, number>();
+    const wordId = (w: string, flag: number): number => {
+      let id = wordIds.get(w);
+      if (id === undefined) {
+        id = words.length;
+        wordIds.set(w, id);
+        words.push(w);
+        wordFlags.push(0);
+      }
+      wordFlags[id]! |= flag;
+      return id;
+    };
+    const edges = new EdgeTable(forms.length * 3);
+    const nodeHead = new IntList();
+    nodeHead.push(-1);
+    nodeHead.push(-1);
+    const child = (node: number, label: number): number => {
+      let c = edges.get(node, label);
+      if (c < 0) {
+        c = nodeHead.push(-1);
+        edges.add(node, label, c);
+      }
+      return c;
+    };
+    const eNext = new IntList();
+    const eEntity = new IntList();
+    const eForm = new IntList();
+    const eMeta = new IntList();
+    const ePrio = new IntList();
+    const eAux = new IntList();
+    const entityIndex = new Map<string, number>();
+    const entityIds: string[] = [];
+    const formTexts: string[] = [];
+    let plural = false;
+    let inflect = false;
+    let hangul = false;
+    let skipped = 0;
+
+    const addEntry = (node: number, fi: number, entity: number, meta: number, prio: number, aux: number): void => {
+      const e = eNext.push(nodeHead.a[node]!);
+      eEntity.push(entity);
+      eForm.push(fi);
+      eMeta.push(meta);
+      ePrio.push(prio);
+      eAux.push(aux);
+      nodeHead.a[node] = e;
+    };
+
+    for (const form of forms) {
+      const text = form.text;
+      const kind = KINDS.indexOf(form.kind);
+      const cat = CATEGORY_LIST.indexOf(form.category);
+      if (typeof text !== 'string' || kind < 0 || cat < 0 || typeof form.entityId !== 'string') {
+        skipped++;
+        continue;
+      }
+      scanText(text, tb, null);
+      const n = tb.n;
+      let bad = n === 0;
+      let nospace = false;
+      for (let t = 0; t < n && !bad; t++) {
+        const f = tb.flags[t]!;
+        if (f & T_LONG || (t > 0 && f & T_SEP_HARD)) bad = true;
+        if (f & T_NOSPACE) nospace = true;
+      }
+      if (bad || (nospace && n !== 1)) {
+        skipped++;
+        continue;
+      }
+      let entity = entityIndex.get(form.entityId);
+      if (entity === undefined) {
+        entity = entityIds.length;
+        entityIndex.set(form.entityId, entity);
+        entityIds.push(form.entityId);
+      }
+      const fi = formTexts.length;
+      const prio = Number.isFinite(form.priority) ? form.priority : 0;
+      const baseMeta = kind | (form.case === 'fold' ? 0 : 8) | (cat << 4);
+
+      if (nospace) {
+        const units = foldSpan(text, tb.start[0]!, tb.end[0]!);
+        if ([...units].length < MIN_CHAR_FORM) {
+          skipped++;
+          continue;
+        }
+        formTexts.push(text);
+        let node = CHAR_ROOT;
+        for (let j = 0; j < units.length; j++) node = child(node, units.charCodeAt(j));
+        addEntry(node, fi, entity, baseMeta | (M_CHARS << 7), prio, 0);
+        continue;
+      }
+
+      formTexts.push(text);
+      const folds: string[] = [];
+      for (let t = 0; t < n; t++) folds.push(foldSpan(text, tb.start[t]!, tb.end[t]!));
+      const joins = joinPositions(tb);
+      const lastFlags = tb.flags[n - 1]!;
+      for (const mask of variantMasks(joins.length)) {
+        const groups = variantGroups(n, joins, mask);
+        let node = TOKEN_ROOT;
+        let parent = TOKEN_ROOT;
+        let last = '';
+        for (const g of groups) {
+          last = g.map((t) => folds[t]).join('');
+          parent = node;
+          node = child(node, wordId(last, 0));
+        }
+        addEntry(node, fi, entity, baseMeta, prio, mask);
+        if (cat === WEAPON && !(lastFlags & (T_DIGIT | T_PUNCT | T_HANGUL))) {
+          wordId(last, V_PLURAL_STEM);
+          plural = true;
+        }
+        if (lastFlags & T_HANGUL) hangul = true;
+        if (lastFlags & T_CYR && !(lastFlags & T_DIGIT) && last.length >= 4) {
+          const stem = stemOf(last);
+          const inode = child(parent, ~wordId(stem, V_INFLECT_STEM));
+          addEntry(inode, fi, entity, baseMeta | (M_INFLECT << 7), prio, (stem.length << 8) | mask);
+          inflect = true;
+        }
+      }
+    }
+
+    this.vocab = new Vocab(words, Uint8Array.from(wordFlags));
+    this.asciiPunct = new Int32Array(128).fill(-1);
+    for (let c = 0; c < 128; c++) {
+      const k = ASCII_CLASS[c];
+      if (k === C_APOS || k === C_PUNCT) this.asciiPunct[c] = this.vocab.lookupString(foldOf(c));
+    }
+    this.edges = edges;
+    this.nodeHead = nodeHead.done();
+    this.entryNext = eNext.done();
+    this.entryEntity = eEntity.done();
+    this.entryForm = eForm.done();
+    this.entryMeta = eMeta.done();
+    this.entryPriority = ePrio.done();
+    this.entryAux = eAux.done();
+    this.entityIds = entityIds;
+    this.formTexts = formTexts;
+    this.formCount = formTexts.length;
+    this.skippedForms = skipped;
+    this.hasPluralStems = plural;
+    this.hasInflect = inflect;
+    this.hasHangul = hangul;
+  }
+
+  /** Approximate retained size of the typed arrays, for the benchmark. */
+  get byteSize(): number {
+    const arrays = [this.nodeHead, this.entryNext, this.entryEntity, this.entryForm, this.entryMeta, this.entryPriority, this.entryAux];
+    return this.vocab.byteSize + this.edges.byteSize + arrays.reduce((s, a) => s + a.byteLength, 0);
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The per-page recognizer: scans each chunk, generates candidates and resolves them with
+ * page-level state, reusing its buffers across chunks.
+ */
+import type { CompiledMatcher } from './compile.ts';
+import { CorefState, resolveCandidates } from './resolve.ts';
+import { scanText } from './scan.ts';
+import { TokenBuffer } from './token-buffer.ts';
+import type { Mention } from './types.ts';
+import { type Candidate, findCandidates, RunBuffer } from './walk.ts';
+
+export class PageRecognizer {
+  private readonly tb = new TokenBuffer();
+  private readonly rb = new RunBuffer();
+  private readonly state = new CorefState();
+
+  constructor(private readonly m: CompiledMatcher) {}
+
+  feed(text: string): Mention[] {
+    if (typeof text !== 'string' || text.length === 0) return [];
+    scanText(text, this.tb, this.m);
+    const cands: Candidate[] = [];
+    findCandidates(this.m, text, this.tb, this.rb, cands);
+    if (cands.length === 0) return [];
+    return resolveCandidates(this.m, cands, this.state);
+  }
+
+  seen(): ReadonlyMap<string, number> {
+    return new Map(this.state.counts);
+  }
+
+  reset(): void {
+    this.state.clear();
+  }
+}
