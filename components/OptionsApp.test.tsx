@@ -236,7 +236,7 @@ describe('OptionsApp settings', () => {
     render(<OptionsApp api={api} />);
     fireEvent.click(await screen.findByRole('checkbox', { name: 'Events' }));
     await waitFor(() => expect(api.settings.categories.event).toBe(false));
-    fireEvent.click(screen.getByRole('checkbox', { name: /Enable Gloss/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Enable Gloss' }));
     await waitFor(() => expect(api.settings.enabled).toBe(false));
     fireEvent.click(screen.getByRole('button', { name: 'Turn Gloss back on for www.bbc.co.uk' }));
     await waitFor(() => expect(api.settings.disabledSites).toEqual([]));

@@ -17,17 +17,20 @@ export function Switch({ label, checked, onChange, hint, disabled, icon }: Switc
   const id = useId();
   return (
     <div class={`g-switch-row${disabled ? ' is-disabled' : ''}`}>
-      <label class="g-switch-label" for={id}>
+      <div class="g-switch-label">
         {icon}
         <span class="g-switch-text">
-          <span class="g-switch-name">{label}</span>
+          {/* Only the label names the switch; the hint describes it, so tests and readers get "People", not "People …hint". */}
+          <label class="g-switch-name" for={id}>
+            {label}
+          </label>
           {hint && (
             <span class="g-hint" id={`${id}-hint`}>
               {hint}
             </span>
           )}
         </span>
-      </label>
+      </div>
       <input
         id={id}
         type="checkbox"

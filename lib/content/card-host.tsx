@@ -43,7 +43,6 @@ export class CardHost {
   private entityId: string | null = null;
   private editing = false;
   private returnFocus: Element | null = null;
-  private scheme: ColorScheme = 'light';
 
   constructor(
     private readonly doc: Document,
@@ -64,8 +63,6 @@ export class CardHost {
     this.mount.style.setProperty('position', 'fixed');
     this.root.append(this.mount);
     this.attach();
-    const media = doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)');
-    this.scheme = media?.matches ? 'dark' : 'light';
   }
 
   /** (Re)inserts the host, e.g. after a page script removed it. */
@@ -103,7 +100,7 @@ export class CardHost {
         key={opts.entity.id}
         entity={opts.entity}
         related={opts.related}
-        scheme={this.scheme}
+        scheme={this.scheme()}
         onClose={() => this.close()}
         onSaveNote={opts.onSaveNote}
         onEditingChange={(e) => {
@@ -134,6 +131,11 @@ export class CardHost {
     card.style.setProperty('max-height', `${p.maxHeight}px`);
     style.setProperty('left', `${p.left}px`);
     style.setProperty('top', `${p.top}px`);
+  }
+
+  /** The system colour scheme, which the card follows (its CSS does the same). */
+  private scheme(): ColorScheme {
+    return this.doc.defaultView?.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
   }
 
   /** Closes the card; focus goes back where it was when the keyboard opened it. */

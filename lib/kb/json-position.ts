@@ -14,7 +14,10 @@ export function jsonErrorOffset(text: string): number {
     throw i;
   };
   const lit = (word: string) => {
-    for (const ch of word) if (text[i++] !== ch) (i--, fail());
+    for (const ch of word) {
+      if (text[i] !== ch) fail();
+      i++;
+    }
   };
   const str = () => {
     i++; // opening quote

@@ -2,7 +2,7 @@
  * Everything the popup needs from the browser, behind one interface so the popup can be
  * rendered in tests with a fake.
  */
-import type { PageEntity } from '@/lib/messages';
+import type { TabProtocol } from '@/lib/messages';
 import { sendToTab } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
 import { loadSettings, saveSettings, watchSettings } from '@/lib/settings';
@@ -12,10 +12,8 @@ export interface ActiveTab {
   url?: string;
 }
 
-export interface PageSummary {
-  entities: PageEntity[];
-  enabled: boolean;
-}
+/** The content script's answer: entities found, whether Gloss is on there, and its hostname. */
+export type PageSummary = TabProtocol['pageSummary'][1];
 
 export interface PopupApi {
   loadSettings(): Promise<Settings>;

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
 import type { PageEntity } from '@/lib/messages';
-import type { PopupApi } from './popup-api';
+import type { PageSummary, PopupApi } from './popup-api';
 import { NO_ANSWER_REASON, pageSupport } from './page-support';
 
 export type PageState =
@@ -26,6 +26,8 @@ export interface PopupState {
   openOptions(): void;
 }
 
+const NO_TAB_REASON = 'There is no open tab to look at.';
+
 /** After a toggle the content script needs a moment to rescan before its summary is current. */
 const RESCAN_DELAY_MS = 400;
 
@@ -38,12 +40,14 @@ export function usePopup(api: PopupApi): PopupState {
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   const refreshPage = useCallback(
-    async (tabId: number) => {
+    async (tabId: number): Promise<PageSummary | null> => {
       try {
         const summary = await api.pageSummary(tabId);
         setPage(summary.enabled ? { kind: 'ready', entities: summary.entities } : { kind: 'off' });
+        return summary;
       } catch {
         setPage({ kind: 'unsupported', reason: NO_ANSWER_REASON });
+        return null;
       }
     },
     [api],
@@ -56,10 +60,20 @@ export function usePopup(api: PopupApi): PopupState {
     void (async () => {
       const active = await api.getActiveTab().catch(() => undefined);
       if (!live) return;
-      const support = pageSupport(active?.url);
-      if (!active || !support.supported) {
-        setTab(active ? { id: active.id, hostname: null } : null);
-        setPage({ kind: 'unsupported', reason: support.supported ? NO_ANSWER_REASON : support.reason });
+      if (!active) {
+        setPage({ kind: 'unsupported', reason: NO_TAB_REASON });
+        return;
+      }
+      if (active.url === undefined) {
+        // The browser withheld the URL: the content script, if it runs there, knows its host.
+        const summary = await refreshPage(active.id);
+        if (live) setTab({ id: active.id, hostname: summary?.host ? summary.host.toLowerCase() : null });
+        return;
+      }
+      const support = pageSupport(active.url);
+      if (!support.supported) {
+        setTab({ id: active.id, hostname: null });
+        setPage({ kind: 'unsupported', reason: support.reason });
         return;
       }
       setTab({ id: active.id, hostname: support.hostname });

@@ -13,7 +13,6 @@ import { T_DIGIT, T_NOSPACE, T_PUNCT, T_SEP_DASH, TokenBuffer } from './token-bu
 export interface FormNorm {
   tokens: string[];
   dashBefore: boolean[];
-  upper: string[];
   letters: number;
   /** All letters uppercase and at most 3 of them ("US", "AP", "IS"). */
   shortUpper: boolean;
@@ -44,7 +43,7 @@ export function formNorm(m: CompiledMatcher, e: number): FormNorm {
   for (const tok of tokens) for (const ch of tok) if (LETTER.test(ch)) letters++;
   const joined = tokens.join('');
   const shortUpper = letters > 0 && letters <= 3 && joined === joined.toUpperCase() && joined !== joined.toLowerCase();
-  const fn: FormNorm = { tokens, dashBefore, upper: tokens.map((s) => s.toUpperCase()), letters, shortUpper };
+  const fn: FormNorm = { tokens, dashBefore, letters, shortUpper };
   cache.set(e, fn);
   return fn;
 }
@@ -57,7 +56,9 @@ function sameButFirstCase(a: string, b: string): boolean {
  * Whether text tokens `norms` (case-preserved) satisfy an exact form. `stemLen` > 0 compares
  * only that many leading units of the last token (inflected Cyrillic names).
  */
-export function exactOk(fn: FormNorm, norms: readonly string[], textDash: readonly boolean[], stemLen: number): boolean {
+export function exactOk(
+  fn: FormNorm, norms: readonly string[], textDash: readonly boolean[], textAllCaps: boolean, stemLen: number,
+): boolean {
   const n = norms.length;
   if (fn.tokens.length !== n) return false;
   const cut = (s: string, k: number): string => (stemLen > 0 && k === n - 1 ? s.slice(0, stemLen) : s);
@@ -71,9 +72,9 @@ export function exactOk(fn: FormNorm, norms: readonly string[], textDash: readon
     if (k > 0 && (fn.dashBefore[k] || textDash[k]) && sameButFirstCase(a, b)) continue;
     ok = false;
   }
-  if (ok || fn.letters < 4) return ok;
-  for (let k = 0; k < n; k++) if (cut(norms[k]!, k) !== cut(fn.upper[k]!, k)) return false;
-  return true;
+  // The trie already matched the folded text, so an ALL-CAPS rendering only needs the
+  // text to have no lower-case letter ("YONHAP" for Yonhap, "ÆSIR" for Æsir).
+  return ok || (fn.letters >= 4 && textAllCaps);
 }
 
 function isAllCapsWord(s: string): 'caps' | 'other' | 'skip' {

@@ -39,11 +39,12 @@ const STRIP =
 // Letters that NFD does not decompose but readers treat as their base letter.
 const SPECIAL: Record<string, string> = {
   ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D', ß: 'ss', ẞ: 'SS',
-  æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', þ: 'th', Þ: 'TH', ı: 'i', ħ: 'h', Ħ: 'H',
+  æ: 'ae', Æ: 'Ae', œ: 'oe', Œ: 'Oe', þ: 'th', Þ: 'Th', ı: 'i', ħ: 'h', Ħ: 'H',
   ŧ: 't', Ŧ: 'T', ŀ: 'l', Ŀ: 'L', ς: 'σ',
 };
 const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL).join('')}]`, 'gu');
 
+const KANA = /[\u3040-\u30ff]/g;
 const RE_HANGUL = /\p{Script=Hangul}/u;
 const RE_NOSPACE =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}\p{Script=Bopomofo}\p{Script=Yi}\p{Script=Tangut}]/u;
@@ -61,7 +62,8 @@ const RE_CONTROL = /\p{Cc}/u;
 export function normString(s: string): string {
   let t = s.normalize('NFKC').normalize('NFD').replace(STRIP, '');
   t = t.replace(SPECIAL_RE, (ch) => SPECIAL[ch] ?? ch);
-  return t.normalize('NFC');
+  // Kana stay decomposed so that half-width ﾌﾟ (two code points) equals プ.
+  return t.normalize('NFC').replace(KANA, (ch) => ch.normalize('NFD'));
 }
 
 /** Case-folded normalization of a string (the key the tries are built on). */
@@ -88,6 +90,7 @@ function computeClass(cp: number): number {
   const first = k.codePointAt(0);
   if (first === undefined) return C_IGNORE;
   const fc = String.fromCodePoint(first);
+  if (RE_MARK.test(fc)) return C_MARK;
   if (RE_HANGUL.test(fc)) return C_HANGUL;
   if (RE_NOSPACE.test(fc)) return C_NOSPACE;
   if (RE_LETTER.test(fc)) return RE_CYRILLIC.test(fc) ? C_LETTER | CYR_BIT : C_LETTER;

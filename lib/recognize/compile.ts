@@ -91,10 +91,10 @@ export class CompiledMatcher implements Lexicon {
   readonly formCount: number;
   readonly skippedForms: number;
   readonly vocab: Vocab;
-  readonly asciiPunct: Int32Array;
-  readonly hasPluralStems: boolean;
-  readonly hasInflect: boolean;
-  readonly hasHangul: boolean;
+  readonly asciiPunct = new Int32Array(128).fill(-1);
+  hasPluralStems = false;
+  hasInflect = false;
+  hasHangul = false;
   readonly edges: EdgeTable;
   readonly nodeHead: Int32Array;
   readonly entryNext: Int32Array;
@@ -103,28 +103,16 @@ export class CompiledMatcher implements Lexicon {
   /** kind | exact << 3 | category << 4 | mode << 7 */
   readonly entryMeta: Int32Array;
   readonly entryPriority: Int32Array;
-  /** Join mask (token entries) or stem length (inflection entries). */
+  /** Join mask (token entries) or stem length << 8 | join mask (inflection entries). */
   readonly entryAux: Int32Array;
   readonly entityIds: readonly string[];
   readonly formTexts: readonly string[];
 
   constructor(forms: readonly SurfaceForm[]) {
     const tb = new TokenBuffer();
-    const words: string[] = [];
-    const wordFlags: number[] = [];
-    const wordIds = new Map<string, number>();
-    const wordId = (w: string, flag: number): number => {
-      let id = wordIds.get(w);
-      if (id === undefined) {
-        id = words.length;
-        wordIds.set(w, id);
-        words.push(w);
-        wordFlags.push(0);
-      }
-      wordFlags[id]! |= flag;
-      return id;
-    };
-    const edges = new EdgeTable(forms.length * 3);
+    const vocab = new Vocab(Math.max(256, forms.length));
+    this.vocab = vocab;
+    const edges = new EdgeTable(forms.length * 2);
     const nodeHead = new IntList();
     nodeHead.push(-1);
     nodeHead.push(-1);
@@ -145,9 +133,6 @@ export class CompiledMatcher implements Lexicon {
     const entityIndex = new Map<string, number>();
     const entityIds: string[] = [];
     const formTexts: string[] = [];
-    let plural = false;
-    let inflect = false;
-    let hangul = false;
     let skipped = 0;
 
     const addEntry = (node: number, fi: number, entity: number, meta: number, prio: number, aux: number): void => {
@@ -159,6 +144,25 @@ export class CompiledMatcher implements Lexicon {
       eAux.push(aux);
       nodeHead.a[node] = e;
     };
+    // A variant's last token decides plural (weapons), particle (Hangul) and inflection (Cyrillic) readings.
+    const lastToken = (node: number, parent: number, lastId: number, last: () => string, flags: number, fi: number, entity: number, meta: number, prio: number, mask: number): void => {
+      addEntry(node, fi, entity, meta, prio, mask);
+      if (((meta >> 4) & 7) === WEAPON && !(flags & (T_DIGIT | T_PUNCT | T_HANGUL))) {
+        vocab.addFlag(lastId, V_PLURAL_STEM);
+        this.hasPluralStems = true;
+      }
+      if (flags & T_HANGUL) this.hasHangul = true;
+      if (flags & T_CYR && !(flags & T_DIGIT)) {
+        const fold = last();
+        if (fold.length >= 4) {
+          const stem = stemOf(fold);
+          const sid = vocab.insertString(stem);
+          vocab.addFlag(sid, V_INFLECT_STEM);
+          addEntry(child(parent, ~sid), fi, entity, meta | (M_INFLECT << 7), prio, (stem.length << 8) | mask);
+          this.hasInflect = true;
+        }
+      }
+    };
 
     for (const form of forms) {
       const text = form.text;
@@ -168,16 +172,19 @@ export class CompiledMatcher implements Lexicon {
         skipped++;
         continue;
       }
-      scanText(text, tb, null);
+      scanText(text, tb, this, true);
       const n = tb.n;
       let bad = n === 0;
       let nospace = false;
+      let dashes = false;
       for (let t = 0; t < n && !bad; t++) {
         const f = tb.flags[t]!;
         if (f & T_LONG || (t > 0 && f & T_SEP_HARD)) bad = true;
         if (f & T_NOSPACE) nospace = true;
+        if (f & T_SEP_DASH) dashes = true;
       }
-      if (bad || (nospace && n !== 1)) {
+      const units = nospace && n === 1 ? foldSpan(text, tb.start[0]!, tb.end[0]!) : '';
+      if (bad || (nospace && (n !== 1 || [...units].length < MIN_CHAR_FORM))) {
         skipped++;
         continue;
       }
@@ -188,57 +195,52 @@ export class CompiledMatcher implements Lexicon {
         entityIds.push(form.entityId);
       }
       const fi = formTexts.length;
+      formTexts.push(text);
       const prio = Number.isFinite(form.priority) ? form.priority : 0;
-      const baseMeta = kind | (form.case === 'fold' ? 0 : 8) | (cat << 4);
+      const meta = kind | (form.case === 'fold' ? 0 : 8) | (cat << 4);
 
       if (nospace) {
-        const units = foldSpan(text, tb.start[0]!, tb.end[0]!);
-        if ([...units].length < MIN_CHAR_FORM) {
-          skipped++;
-          continue;
-        }
-        formTexts.push(text);
         let node = CHAR_ROOT;
         for (let j = 0; j < units.length; j++) node = child(node, units.charCodeAt(j));
-        addEntry(node, fi, entity, baseMeta | (M_CHARS << 7), prio, 0);
+        addEntry(node, fi, entity, meta | (M_CHARS << 7), prio, 0);
         continue;
       }
-
-      formTexts.push(text);
+      const lastFlags = tb.flags[n - 1]!;
+      const joins = dashes ? joinPositions(tb) : [];
+      if (joins.length === 0) {
+        let node = TOKEN_ROOT;
+        let parent = TOKEN_ROOT;
+        for (let t = 0; t < n; t++) {
+          parent = node;
+          node = child(node, tb.id[t]!);
+        }
+        const s0 = tb.start[n - 1]!;
+        const s1 = tb.end[n - 1]!;
+        lastToken(node, parent, tb.id[n - 1]!, () => foldSpan(text, s0, s1), lastFlags, fi, entity, meta, prio, 0);
+        continue;
+      }
       const folds: string[] = [];
       for (let t = 0; t < n; t++) folds.push(foldSpan(text, tb.start[t]!, tb.end[t]!));
-      const joins = joinPositions(tb);
-      const lastFlags = tb.flags[n - 1]!;
       for (const mask of variantMasks(joins.length)) {
-        const groups = variantGroups(n, joins, mask);
         let node = TOKEN_ROOT;
         let parent = TOKEN_ROOT;
         let last = '';
-        for (const g of groups) {
+        let lastId = -1;
+        for (const g of variantGroups(n, joins, mask)) {
           last = g.map((t) => folds[t]).join('');
+          lastId = vocab.insertString(last);
           parent = node;
-          node = child(node, wordId(last, 0));
+          node = child(node, lastId);
         }
-        addEntry(node, fi, entity, baseMeta, prio, mask);
-        if (cat === WEAPON && !(lastFlags & (T_DIGIT | T_PUNCT | T_HANGUL))) {
-          wordId(last, V_PLURAL_STEM);
-          plural = true;
-        }
-        if (lastFlags & T_HANGUL) hangul = true;
-        if (lastFlags & T_CYR && !(lastFlags & T_DIGIT) && last.length >= 4) {
-          const stem = stemOf(last);
-          const inode = child(parent, ~wordId(stem, V_INFLECT_STEM));
-          addEntry(inode, fi, entity, baseMeta | (M_INFLECT << 7), prio, (stem.length << 8) | mask);
-          inflect = true;
-        }
+        const l = last;
+        lastToken(node, parent, lastId, () => l, lastFlags, fi, entity, meta, prio, mask);
       }
     }
 
-    this.vocab = new Vocab(words, Uint8Array.from(wordFlags));
-    this.asciiPunct = new Int32Array(128).fill(-1);
+    vocab.trim();
     for (let c = 0; c < 128; c++) {
       const k = ASCII_CLASS[c];
-      if (k === C_APOS || k === C_PUNCT) this.asciiPunct[c] = this.vocab.lookupString(foldOf(c));
+      if (k === C_APOS || k === C_PUNCT) this.asciiPunct[c] = vocab.lookupString(foldOf(c));
     }
     this.edges = edges;
     this.nodeHead = nodeHead.done();
@@ -252,12 +254,9 @@ export class CompiledMatcher implements Lexicon {
     this.formTexts = formTexts;
     this.formCount = formTexts.length;
     this.skippedForms = skipped;
-    this.hasPluralStems = plural;
-    this.hasInflect = inflect;
-    this.hasHangul = hangul;
   }
 
-  /** Approximate retained size of the typed arrays, for the benchmark. */
+  /** Approximate size of the typed arrays, for the benchmark. */
   get byteSize(): number {
     const arrays = [this.nodeHead, this.entryNext, this.entryEntity, this.entryForm, this.entryMeta, this.entryPriority, this.entryAux];
     return this.vocab.byteSize + this.edges.byteSize + arrays.reduce((s, a) => s + a.byteLength, 0);

@@ -71,7 +71,7 @@ function offsetAfterUnits(text: string, start: number, units: number): number {
 
 function emitWord(
   tb: TokenBuffer, lex: Lexicon | null, text: string, start: number, end: number,
-  h: number, ph: number, len: number, flags: number,
+  h: number, ph: number, len: number, flags: number, build: boolean,
 ): void {
   if (len > MAX_UNITS) {
     tb.push(start, end, -1, flags | T_LONG);
@@ -83,6 +83,10 @@ function emitWord(
   }
   const fbuf = tb.fbuf;
   const vocab = lex.vocab;
+  if (build) {
+    tb.push(start, end, vocab.insert(h, len, fbuf), flags);
+    return;
+  }
   const t = tb.push(start, end, vocab.lookup(h, len, fbuf), flags);
   if ((flags & (T_DIGIT | T_HANGUL)) === 0 && lex.hasPluralStems && len >= 4 && fbuf[len - 1] === 0x73) {
     const sid = vocab.lookup(ph, len - 1, fbuf);
@@ -107,11 +111,11 @@ function emitWord(
 }
 
 /**
- * Splits `text` into tokens in `tb`. With a lexicon, token ids are looked up and punctuation
- * outside the vocabulary becomes a hard separator; without one (compiling forms), every
+ * Splits `text` into tokens in `tb`. With a lexicon, token ids are looked up (or added, when
+ * `build`) and punctuation outside the vocabulary becomes a hard separator; without one, every
  * punctuation character is its own token and ids are -1.
  */
-export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null): void {
+export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, build = false): void {
   tb.reset();
   // Imported bindings are module cells that the optimizer does not fold: copy to locals.
   const ACLS = ASCII_CLASS;
@@ -140,7 +144,7 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null): vo
       const k = ACLS[c]!;
       if (k === LETTER || k === DIGIT) {
         if (open && k !== tKind) {
-          emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags);
+          emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
           open = false;
           sep = tKind === C_HANGUL ? 0 : T_JOINED;
         }
@@ -163,7 +167,7 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null): vo
         continue;
       }
       if (open) {
-        emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags);
+        emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
         open = false;
       }
       if (k === C_SPACE) sep |= T_SEP_SPACE;
@@ -175,7 +179,11 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null): vo
       } else if (k === C_DASH) sep |= T_SEP_DASH;
       else if (k === C_BREAK) sep |= T_SEP_HARD;
       else {
-        const id = asciiPunct === null ? -1 : asciiPunct[c]!;
+        let id = asciiPunct === null ? -1 : asciiPunct[c]!;
+        if (build && lex !== null) {
+          fbuf[0] = AFOLD[c]!;
+          id = lex.vocab.insert(Math.imul(HASH_INIT ^ fbuf[0]!, MUL), 1, fbuf);
+        }
         if (id >= 0 || asciiPunct === null) {
           tb.push(i, i + 1, id, sep | T_PUNCT);
           sep = 0;
@@ -199,7 +207,7 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null): vo
     const k = kc & CLASS_MASK;
     if (k === C_LETTER || k === C_DIGIT || k === C_HANGUL) {
       if (open && k !== tKind) {
-        emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags);
+        emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
         open = false;
         sep = k === C_HANGUL || tKind === C_HANGUL ? 0 : T_JOINED;
       }
@@ -242,7 +250,7 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null): vo
       continue;
     }
     if (open) {
-      emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags);
+      emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
       open = false;
     }
     if (k === C_NOSPACE) {
@@ -266,7 +274,8 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null): vo
     } else if (k === C_DASH) sep |= T_SEP_DASH;
     else if (k === C_APOS || k === C_PUNCT) {
       const plen = appendFold(cp, fbuf, 0, MAX_UNITS);
-      const id = lex === null ? -1 : lex.vocab.lookup(hashPrefix(fbuf, plen), plen, fbuf);
+      const ph2 = hashPrefix(fbuf, plen);
+      const id = lex === null ? -1 : build ? lex.vocab.insert(ph2, plen, fbuf) : lex.vocab.lookup(ph2, plen, fbuf);
       if (id >= 0 || lex === null) {
         tb.push(i, i + w, id, sep | T_PUNCT);
         sep = 0;
@@ -275,5 +284,5 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null): vo
     } else sep |= T_SEP_HARD;
     i += w;
   }
-  if (open) emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags);
+  if (open) emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
 }

@@ -33,37 +33,23 @@ function capacityFor(n: number): number {
 export const V_PLURAL_STEM = 1;
 
 export class Vocab {
-  readonly size: number;
-  private readonly mask: number;
-  private readonly slots: Int32Array;
-  private readonly hashes: Int32Array;
-  private readonly offs: Int32Array;
-  private readonly chars: Uint16Array;
-  readonly flags: Uint8Array;
+  size = 0;
+  private mask: number;
+  private slots: Int32Array;
+  private hashes: Int32Array;
+  /** offs[id] .. offs[id + 1] is the token's range in `chars`. */
+  private offs: Int32Array;
+  private chars: Uint16Array;
+  flags: Uint8Array;
 
-  constructor(words: readonly string[], flags: Uint8Array) {
-    this.size = words.length;
-    const cap = capacityFor(words.length);
+  constructor(expected = 256) {
+    const cap = capacityFor(expected);
     this.mask = cap - 1;
     this.slots = new Int32Array(cap);
-    this.hashes = new Int32Array(words.length);
-    this.offs = new Int32Array(words.length + 1);
-    let total = 0;
-    for (const w of words) total += w.length;
-    this.chars = new Uint16Array(total);
-    this.flags = flags;
-    let pos = 0;
-    for (let id = 0; id < words.length; id++) {
-      const w = words[id]!;
-      this.offs[id] = pos;
-      for (let j = 0; j < w.length; j++) this.chars[pos++] = w.charCodeAt(j);
-      const h = hashString(w);
-      this.hashes[id] = h;
-      let s = mix(h ^ w.length) & this.mask;
-      while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-      this.slots[s] = id + 1;
-    }
-    this.offs[words.length] = pos;
+    this.hashes = new Int32Array(expected);
+    this.offs = new Int32Array(expected + 1);
+    this.chars = new Uint16Array(expected * 8);
+    this.flags = new Uint8Array(expected);
   }
 
   /** Id of the token whose folded units are buf[0, len) with hash h, or -1. */
@@ -85,16 +71,83 @@ export class Vocab {
     }
   }
 
-  /** Id of a token given as a string (tests, build), or -1. */
+  /** Id of the token, adding it if new (build time). */
+  insert(h: number, len: number, buf: Uint16Array): number {
+    const found = this.lookup(h, len, buf);
+    if (found >= 0) return found;
+    const id = this.size;
+    if (id + 1 >= this.hashes.length) this.growEntries();
+    if ((id + 1) * 2 > this.slots.length) this.rehash();
+    const o = this.offs[id]!;
+    if (o + len > this.chars.length) {
+      const c = new Uint16Array(Math.max(this.chars.length * 2, o + len));
+      c.set(this.chars);
+      this.chars = c;
+    }
+    for (let j = 0; j < len; j++) this.chars[o + j] = buf[j]!;
+    this.offs[id + 1] = o + len;
+    this.hashes[id] = h;
+    this.place(id, h, len);
+    this.size = id + 1;
+    return id;
+  }
+
+  /** Id of a token given as a string, or -1. */
   lookupString(w: string): number {
-    const buf = new Uint16Array(w.length);
-    for (let j = 0; j < w.length; j++) buf[j] = w.charCodeAt(j);
+    const buf = toUnits(w);
     return this.lookup(hashString(w), w.length, buf);
+  }
+
+  insertString(w: string): number {
+    return this.insert(hashString(w), w.length, toUnits(w));
+  }
+
+  addFlag(id: number, flag: number): void {
+    this.flags[id]! |= flag;
+  }
+
+  /** Drops the spare capacity left by growth (end of build). */
+  trim(): void {
+    this.hashes = this.hashes.slice(0, this.size);
+    this.offs = this.offs.slice(0, this.size + 1);
+    this.chars = this.chars.slice(0, this.offs[this.size]);
+    this.flags = this.flags.slice(0, this.size);
+  }
+
+  private place(id: number, h: number, len: number): void {
+    let s = mix(h ^ len) & this.mask;
+    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+    this.slots[s] = id + 1;
+  }
+
+  private growEntries(): void {
+    const cap = this.hashes.length * 2;
+    const h = new Int32Array(cap);
+    h.set(this.hashes);
+    this.hashes = h;
+    const o = new Int32Array(cap + 1);
+    o.set(this.offs);
+    this.offs = o;
+    const f = new Uint8Array(cap);
+    f.set(this.flags);
+    this.flags = f;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    this.mask = this.slots.length - 1;
+    for (let id = 0; id < this.size; id++) this.place(id, this.hashes[id]!, this.offs[id + 1]! - this.offs[id]!);
   }
 
   get byteSize(): number {
     return this.slots.byteLength + this.hashes.byteLength + this.offs.byteLength + this.chars.byteLength + this.flags.byteLength;
   }
+}
+
+function toUnits(w: string): Uint16Array {
+  const buf = new Uint16Array(w.length);
+  for (let j = 0; j < w.length; j++) buf[j] = w.charCodeAt(j);
+  return buf;
 }
 
 /** (node, label) -> child. Labels are token ids, ~stemId for inflection stems, or code units. */

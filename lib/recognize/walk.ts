@@ -3,7 +3,7 @@
  * the character trie from every position of a Han/kana/Thai run, and keeps each terminal
  * whose form entries pass the case rules. Overlaps are resolved later (resolve.ts).
  */
-import { appendFold, C_IGNORE, CLASS_MASK, classOf, normSpan } from './char-class.ts';
+import { appendFold, C_IGNORE, C_MARK, CLASS_MASK, classOf, normSpan } from './char-class.ts';
 import { exactOk, formNorm, inShoutingRun } from './case-rules.ts';
 import { CHAR_ROOT, type CompiledMatcher, M_INFLECT, TOKEN_ROOT, WEAPON } from './compile.ts';
 import {
@@ -54,6 +54,7 @@ function addCandidate(
   const entries: number[] = [];
   let norms: string[] | null = null;
   let dashes: boolean[] | null = null;
+  let caps = false;
   for (let e = m.nodeHead[node]!; e >= 0; e = m.entryNext[e]!) {
     const meta = m.entryMeta[e]!;
     if ((mode === A_PLURAL || mode === P_GLUED) && ((meta >> 4) & 7) !== WEAPON) continue;
@@ -62,10 +63,12 @@ function addCandidate(
         norms = textNorms(text, tb, t, u, end, mode);
         dashes = [];
         for (let k = t; k <= u; k++) dashes.push(k > t && (tb.flags[k]! & T_SEP_DASH) !== 0);
+        const orig = text.slice(tb.start[t]!, end);
+        caps = orig === orig.toUpperCase();
       }
       const fn = formNorm(m, e);
       const stemLen = meta >> 7 === M_INFLECT ? m.entryAux[e]! >> 8 : 0;
-      if (!exactOk(fn, norms, dashes, stemLen)) continue;
+      if (!exactOk(fn, norms, dashes, caps, stemLen)) continue;
       if (fn.shortUpper && inShoutingRun(text, tb, t, u)) continue;
     }
     entries.push(e);
@@ -86,13 +89,14 @@ function charRun(m: CompiledMatcher, text: string, s: number, e: number, rb: Run
   for (let i = s; i < e; ) {
     const cp = text.codePointAt(i)!;
     const w = cp > 0xffff ? 2 : 1;
-    if ((classOf(cp) & CLASS_MASK) !== C_IGNORE) {
+    const k = classOf(cp) & CLASS_MASK;
+    if (k !== C_IGNORE) {
       const n1 = appendFold(cp, units, n, units.length);
-      if (n1 === n && n > 0) to[n - 1] = i + w; // a stripped mark stays with its base
+      if (k === C_MARK && n > 0) to[n - 1] = i + w; // a mark stays with its base
       for (let j = n; j < n1; j++) {
         from[j] = i;
         to[j] = i + w;
-        cpStart[j] = j === n ? 1 : 0;
+        cpStart[j] = j === n && k !== C_MARK ? 1 : 0;
       }
       n = n1;
     }

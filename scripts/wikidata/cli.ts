@@ -105,7 +105,7 @@ export async function run(args: CliArgs, log: (line: string) => void): Promise<C
 
 function summarize(stats: ConvertStats, written: number, log: (line: string) => void): void {
   const cats = Object.entries(stats.byCategory).map(([c, n]) => `${c} ${n}`).join(', ');
-  log(`read ${stats.read} entities; wrote ${written} (${cats})`);
+  log(`read ${stats.read} entities; converted ${written} (${cats})`);
   log(`skipped: ${stats.noLabel} without a label in the chosen languages, ${stats.unknownClass} of unknown class`);
   const top = [...stats.unknownClasses].sort((a, b) => b[1] - a[1]).slice(0, 10);
   if (top.length) log(`most common unknown classes (add with --class QID=category): ${top.map(([q, n]) => `${q} ×${n}`).join(', ')}`);

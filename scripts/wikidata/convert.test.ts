@@ -187,7 +187,7 @@ describe('command line', () => {
       expect(pack.entities.map((e) => e.id)).toContain('Q7747');
       expect(pack.version).toBe('1');
     }
-    expect(log.join('\n')).toMatch(/wrote 7 \(person 1, place 2, organization 1, weapon 3, event 0\)/);
+    expect(log.join('\n')).toMatch(/converted 7 \(person 1, place 2, organization 1, weapon 3, event 0\)/);
     expect(log.join('\n')).toMatch(/Q4164871 ×1/);
     const sp = join(dir, 's.json');
     await run(parseArgs([SPARQL, sp, '--langs', 'en,uk,ru']), () => undefined);
@@ -200,7 +200,7 @@ describe('command line', () => {
     const res = spawnSync('npx', ['tsx', 'scripts/wikidata-pack.ts', DUMP, out, '--langs', 'en'], { cwd: join(__dirname, '../..'), encoding: 'utf8' });
     expect(res.status).toBe(0);
     expect(res.stdout).toBe('');
-    expect(res.stderr).toMatch(/read 11 entities; wrote 7/);
+    expect(res.stderr).toMatch(/read 11 entities; converted 7/);
     const bad = spawnSync('npx', ['tsx', 'scripts/wikidata-pack.ts', DUMP], { cwd: join(__dirname, '../..'), encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/expected INPUT and OUTPUT[\s\S]*Usage:/);
