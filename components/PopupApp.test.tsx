@@ -12,7 +12,7 @@ interface Fake extends PopupApi {
   optionsOpened: number;
 }
 
-function fakeApi(opts: { url?: string; summary?: PageSummary | Error; settings?: Partial<Settings> } = {}): Fake {
+function fakeApi(opts: { url?: string | null; summary?: PageSummary | Error; settings?: Partial<Settings> } = {}): Fake {
   const api: Fake = {
     stored: mergeSettings({ ...DEFAULT_SETTINGS, ...opts.settings }),
     saves: [],
@@ -26,10 +26,10 @@ function fakeApi(opts: { url?: string; summary?: PageSummary | Error; settings?:
       return api.stored;
     },
     watchSettings: () => () => undefined,
-    getActiveTab: async () => ({ id: 7, url: opts.url ?? 'https://www.bbc.co.uk/news/world' }),
+    getActiveTab: async () => ({ id: 7, url: opts.url === null ? undefined : (opts.url ?? 'https://www.bbc.co.uk/news/world') }),
     async pageSummary(tabId) {
       expect(tabId).toBe(7);
-      const s = opts.summary ?? { enabled: true, entities: [] };
+      const s = opts.summary ?? { enabled: true, entities: [], host: 'www.bbc.co.uk' };
       if (s instanceof Error) throw s;
       return s;
     },
@@ -90,6 +90,7 @@ describe('PopupApp', () => {
     const api = fakeApi({
       summary: {
         enabled: true,
+        host: 'www.bbc.co.uk',
         entities: [
           { id: 'Q1', name: 'Sergei Shoigu', category: 'person', count: 3 },
           { id: 'Q2', name: 'Kursk', category: 'place', count: 1 },
@@ -122,11 +123,25 @@ describe('PopupApp', () => {
   });
 
   it('says when Gloss is off on the page and when nothing was found', async () => {
-    render(<PopupApp api={fakeApi({ summary: { enabled: false, entities: [] } })} />);
+    render(<PopupApp api={fakeApi({ summary: { enabled: false, entities: [], host: 'www.bbc.co.uk' } })} />);
     expect(await screen.findByText('Gloss is off here')).toBeTruthy();
     cleanup();
     render(<PopupApp api={fakeApi()} />);
     expect(await screen.findByText(/No people, places/)).toBeTruthy();
+  });
+
+  it('uses the content script\'s host when the browser withholds the tab URL', async () => {
+    const api = fakeApi({ url: null, summary: { enabled: true, entities: [], host: 'Edition.CNN.com' } });
+    render(<PopupApp api={api} />);
+    const site = await screen.findByRole('checkbox', { name: 'Gloss on this site' });
+    fireEvent.click(site);
+    await waitFor(() => expect(api.stored.disabledSites).toEqual(['edition.cnn.com']));
+  });
+
+  it('explains a withheld URL with no content script as unreadable', async () => {
+    render(<PopupApp api={fakeApi({ url: null, summary: new Error('no receiver') })} />);
+    expect(await screen.findByText('Gloss can’t read this page')).toBeTruthy();
+    expect(screen.queryByRole('checkbox', { name: 'Gloss on this site' })).toBeNull();
   });
 
   it('opens the options page', async () => {

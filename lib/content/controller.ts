@@ -45,6 +45,7 @@ export class PageController {
   private debugTimer: ReturnType<typeof setTimeout> | null = null;
   private repositionQueued = false;
   private scanned = false;
+  private rescanChain: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly doc: Document,
@@ -298,10 +299,14 @@ export class PageController {
     this.observer?.observe(sr);
   }
 
-  private async rescan(roots: Node[]): Promise<void> {
-    this.layer?.ensureAdopted();
-    if (this.current && !this.current.nodes.every((n) => n.isConnected)) this.current = null;
-    await this.scanner?.rescan(roots);
+  /** Rescans changed subtrees, one batch after the other (never two interleaved). */
+  private rescan(roots: Node[]): Promise<void> {
+    this.rescanChain = this.rescanChain.then(async () => {
+      this.layer?.ensureAdopted();
+      if (this.current && !this.current.nodes.every((n) => n.isConnected)) this.current = null;
+      await this.scanner?.rescan(roots);
+    }).catch((err: unknown) => console.debug('[gloss]', err));
+    return this.rescanChain;
   }
 
   private changed(): void {

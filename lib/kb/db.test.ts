@@ -80,6 +80,13 @@ describe('seedBundled', () => {
     expect(await getCards(['Q4000'])).toEqual([]);
   });
 
+  it('loads lazily given packs only when the version is not live', async () => {
+    const loadPacks = vi.fn(async () => [pack('core', manyEntities(3))]);
+    expect(await seedBundled({ version: '1', loadPacks })).toEqual({ seeded: true, entities: 3 });
+    expect(await seedBundled({ version: '1', loadPacks })).toEqual({ seeded: false, entities: 3 });
+    expect(loadPacks).toHaveBeenCalledTimes(1);
+  });
+
   it('lists bundled packs with their counts', async () => {
     await seedBundled({ version: '1', packs: [pack('core', manyEntities(4)), pack('places', manyEntities(2, 100), { licence: 'CC-BY-4.0' })] });
     const packs = await listPacks();

@@ -128,6 +128,7 @@ const packRange = (id: string) => IDBKeyRange.bound([id], [id, []]);
  * into a new generation in batched, relaxed-durability transactions; the switch to it is
  * one transaction at the end, so until then (and if the seed fails or `onProgress` throws)
  * the previous KB stays in use. Later bundled packs win over earlier ones for the same id.
+ * With `loadPacks`, the packs are only loaded when the version is not already live.
  */
 export function seedBundled(bundle: KbBundle, opts: { onProgress?: ProgressFn } = {}): Promise<{ seeded: boolean; entities: number }> {
   return exclusive(async () => {
@@ -135,9 +136,10 @@ export function seedBundled(bundle: KbBundle, opts: { onProgress?: ProgressFn } 
     const state = await readState(conn);
     if (state.bundledVersion === bundle.version) return { seeded: false, entities: state.bundledEntities };
     const gen = state.generation + 1;
+    const packs = 'packs' in bundle ? bundle.packs : await bundle.loadPacks();
     // Leftovers of an interrupted seed sit above the live generation.
     await conn.delete('entities', IDBKeyRange.lowerBound([gen]));
-    const all = bundle.packs.flatMap((p) => p.entities.map((e) => (e.pack ? e : { ...e, pack: p.id })));
+    const all = packs.flatMap((p) => p.entities.map((e) => (e.pack ? e : { ...e, pack: p.id })));
     try {
       for (let i = 0; i < all.length; i += SEED_BATCH) {
         const tx = conn.transaction('entities', 'readwrite', { durability: 'relaxed' });
@@ -147,7 +149,7 @@ export function seedBundled(bundle: KbBundle, opts: { onProgress?: ProgressFn } 
         opts.onProgress?.(Math.min(i + SEED_BATCH, all.length), all.length);
       }
       const count = new Set(all.map((e) => e.id)).size;
-      await swapGeneration(conn, bundle, state.generation, gen, count);
+      await swapGeneration(conn, { version: bundle.version, packs }, state.generation, gen, count);
       await conn.delete('entities', IDBKeyRange.upperBound([gen]));
       return { seeded: true, entities: count };
     } catch (e) {
@@ -157,7 +159,7 @@ export function seedBundled(bundle: KbBundle, opts: { onProgress?: ProgressFn } 
   });
 }
 
-async function swapGeneration(conn: DB, bundle: KbBundle, oldGen: number, gen: number, count: number): Promise<void> {
+async function swapGeneration(conn: DB, bundle: { version: string; packs: Pack[] }, oldGen: number, gen: number, count: number): Promise<void> {
   const tx = conn.transaction(['meta', 'packs'], 'readwrite');
   await inTx(tx, async () => {
     const cur = (await tx.objectStore('meta').get('state')) ?? EMPTY_STATE;

@@ -19,11 +19,11 @@ export interface PackInfo extends Omit<PackMeta, 'format'> {
   seq: number;
 }
 
-/** What the build ships in public/kb: the bundled packs and their combined version. */
-export interface KbBundle {
-  version: string;
-  packs: Pack[];
-}
+/**
+ * What the build ships in public/kb: the bundled packs and their combined version. The
+ * packs may be given lazily (`loadPacks`), so nothing is fetched when the version is live.
+ */
+export type KbBundle = { version: string; packs: Pack[] } | { version: string; loadPacks: () => Promise<Pack[]> };
 
 export interface KbInfo {
   /** Changes whenever the bundled KB or the set of user packs changes. */

@@ -77,23 +77,26 @@ export function exactOk(
   return ok || (fn.letters >= 4 && textAllCaps);
 }
 
-function isAllCapsWord(s: string): 'caps' | 'other' | 'skip' {
-  let letters = 0;
-  for (const ch of s) if (LETTER.test(ch)) letters++;
-  if (letters < 2) return 'skip';
-  return s === s.toUpperCase() && s !== s.toLowerCase() ? 'caps' : 'other';
-}
-
+/**
+ * Verdict for one side of a short all-caps form: looks at up to 3 words, stopping at the first
+ * word of 4+ letters; 'other' as soon as one of them has a lower-case letter.
+ */
 function neighbour(text: string, tb: TokenBuffer, from: number, step: number): 'caps' | 'other' | 'none' {
+  let verdict: 'caps' | 'other' | 'none' = 'none';
   for (let t = from, seen = 0; t >= 0 && t < tb.n && seen < 3; t += step) {
     const f = tb.flags[t]!;
-    if (f & T_NOSPACE) return 'none';
+    if (f & T_NOSPACE) break;
     if (f & (T_PUNCT | T_DIGIT)) continue;
+    const s = normSpan(text, tb.start[t]!, tb.end[t]!);
+    let letters = 0;
+    for (const ch of s) if (LETTER.test(ch)) letters++;
+    if (letters < 2) continue;
     seen++;
-    const r = isAllCapsWord(normSpan(text, tb.start[t]!, tb.end[t]!));
-    if (r !== 'skip') return r;
+    if (s !== s.toUpperCase() || s === s.toLowerCase()) return 'other';
+    verdict = 'caps';
+    if (letters >= 4) break;
   }
-  return 'none';
+  return verdict;
 }
 
 /** True when tokens t..u sit in an all-caps run: every word found around them is all caps. */
