@@ -83,7 +83,10 @@ export function NoteItem({ note, onSave, onDelete, showEntity = true, showPage =
             rows={4}
             value={draft}
             onInput={(e) => setDraft(e.currentTarget.value)}
-            onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') setEditing(false);
+              else if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit(e);
+            }}
           />
           <div class="g-note-actions">
             <button type="submit" class="g-button g-button-primary" disabled={saving}>

@@ -105,6 +105,16 @@ describe('OptionsApp notes', () => {
     expect(screen.queryByRole('textbox', { name: 'Note on Kursk' })).toBeNull();
     expect(screen.queryByText('discard me')).toBeNull();
     expect(api.calls.filter((c) => c.startsWith('update'))).toHaveLength(1);
+
+    // Keyboard: Ctrl+Enter saves, Escape cancels.
+    fireEvent.click(screen.getByRole('button', { name: 'Edit note on Kursk' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Note on Kursk' }), { target: { value: 'via keyboard' } });
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Note on Kursk' }), { key: 'Enter', ctrlKey: true });
+    await screen.findByText('via keyboard');
+    fireEvent.click(screen.getByRole('button', { name: 'Edit note on Kursk' }));
+    fireEvent.keyDown(screen.getByRole('textbox', { name: 'Note on Kursk' }), { key: 'Escape' });
+    expect(screen.queryByRole('textbox', { name: 'Note on Kursk' })).toBeNull();
+    expect(api.notes.get('b')?.text).toBe('via keyboard');
   });
 
   it('deletes with undo', async () => {

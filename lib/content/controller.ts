@@ -88,7 +88,9 @@ export class PageController {
     this.observer = new PageObserver((roots) => this.guard(() => void this.rescan(roots)));
     this.observer.observe(this.doc);
     this.listen(session.signal);
-    await this.scanner.scanDocument();
+    const first = this.scanner.scanDocument();
+    this.rescanChain = first.catch(() => undefined);
+    await first;
     if (this.session !== session) return;
     this.scanned = true;
     this.setDebug();

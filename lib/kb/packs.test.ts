@@ -135,3 +135,16 @@ describe('parsePackFile', () => {
     await expect(parsePackFile(new File([new Uint8Array([0x7b, 0xff, 0xfe])], 'bin.json'))).rejects.toThrow(/not UTF-8/);
   });
 });
+
+describe('validated packs', () => {
+  it('are frozen, and validating them again is free but still safe', () => {
+    const p = parsePackText(JSON.stringify(good));
+    expect(Object.isFrozen(p.entities[0]!.aliases[0])).toBe(true);
+    expect(() => (p.entities as unknown as unknown[]).push({})).toThrow(TypeError);
+    expect(validatePack(p)).toBe(p);
+    // A copy is a new object: validated in full.
+    const copy = structuredClone(p) as unknown as { entities: { category: string }[] };
+    copy.entities[0]!.category = 'robot';
+    expect(() => validatePack(copy)).toThrow(/category/);
+  });
+});

@@ -35,7 +35,7 @@ export class PackError extends Error {
 const MAX_PROBLEMS = 10;
 
 /**
- * Parses and validates a pack's text. JSON Lines is chosen by a `.jsonl`/`.ndjson` file
+ * Parses and validates a pack's text; the result is deep-frozen. JSON Lines is chosen by a `.jsonl`/`.ndjson` file
  * name, otherwise by content (a first line that is a complete object with no `entities`).
  * Throws `PackError` naming the problem (and, for JSON Lines, the line).
  */
@@ -82,14 +82,30 @@ export async function parsePackFile(file: Blob, onProgress?: (loaded: number, to
 
 /**
  * Validates an in-memory pack (e.g. one received by message): schema, limits and unique
- * ids. Returns the parsed pack (defaults filled in, unknown fields dropped).
+ * ids. Returns the parsed pack (defaults filled in, unknown fields dropped), deep-frozen.
  */
 export function validatePack(data: unknown, where = ''): Pack {
+  // The options page parses a file, then imports it: validate 100k entities once, not twice.
+  if (validated.has(data as object)) return data as Pack;
   checkSize(data, where);
   const res = v.safeParse(PackSchema, data);
   if (!res.success) throw new PackError(`${where}the pack is not valid:`, issuesOf(res.issues, data));
   checkUniqueIds(res.output.entities, (i) => `entity ${i + 1}`, where);
-  return res.output;
+  return seal(res.output);
+}
+
+/** Packs this module validated. They are deep-frozen, so they cannot have changed since. */
+const validated = new WeakSet<object>();
+
+function seal(pack: Pack): Pack {
+  const freeze = (x: unknown) => {
+    if (typeof x !== 'object' || x === null || Object.isFrozen(x)) return;
+    Object.freeze(x);
+    for (const v of Object.values(x)) freeze(v);
+  };
+  freeze(pack);
+  validated.add(pack);
+  return pack;
 }
 
 function isJsonLines(body: string, fileName: string): boolean {
@@ -162,7 +178,7 @@ function parseJsonLines(body: string, where: string): Pack {
   if (problems.length) throw new PackError(`${where}the pack is not valid:`, problems.slice(0, MAX_PROBLEMS));
   if (!meta) throw new PackError(`${where}the file has no header line.`);
   checkUniqueIds(entities, (i) => `entity ${i + 1}`, where);
-  return { ...meta, entities };
+  return seal({ ...meta, entities });
 }
 
 /** Cheap checks before the full validation, so a huge pack fails fast. */

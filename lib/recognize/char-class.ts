@@ -33,8 +33,22 @@ const NOSPACE_EXTRA = new Set([0x30fc, 0x3005, 0x3006, 0x303b, 0x309d, 0x309e, 0
 // Diacritics and pointing that never distinguish names in the news (Latin, Greek, Cyrillic
 // accents and stress marks, Hebrew niqqud, Arabic harakat). Marks of Indic scripts, Thai
 // or kana voicing are not in this list: they change the letter.
-const STRIP =
-  /[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+const STRIP_RANGES = [
+  0x0300, 0x036f, 0x0483, 0x0489, 0x0591, 0x05bd, 0x05bf, 0x05bf, 0x05c1, 0x05c2, 0x05c4, 0x05c5, 0x05c7, 0x05c7,
+  0x0610, 0x061a, 0x064b, 0x065f, 0x0670, 0x0670, 0x06d6, 0x06dc, 0x06df, 0x06e4, 0x06e7, 0x06e8, 0x06ea, 0x06ed,
+  0x1ab0, 0x1aff, 0x1dc0, 0x1dff, 0x20d0, 0x20ff, 0xfe20, 0xfe2f,
+];
+
+function stripMarks(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let strip = false;
+    for (let r = 0; r < STRIP_RANGES.length && !strip; r += 2) strip = c >= STRIP_RANGES[r]! && c <= STRIP_RANGES[r + 1]!;
+    if (!strip) out += s[i];
+  }
+  return out;
+}
 
 // Letters that NFD does not decompose but readers treat as their base letter.
 const SPECIAL: Record<string, string> = {
@@ -60,7 +74,7 @@ const RE_CONTROL = /\p{Cc}/u;
 
 /** Case-preserving normalization of a string: NFKC, diacritics stripped, special letters. */
 export function normString(s: string): string {
-  let t = s.normalize('NFKC').normalize('NFD').replace(STRIP, '');
+  let t = stripMarks(s.normalize('NFKC').normalize('NFD'));
   t = t.replace(SPECIAL_RE, (ch) => SPECIAL[ch] ?? ch);
   // Kana stay decomposed so that half-width ﾌﾟ (two code points) equals プ.
   return t.normalize('NFC').replace(KANA, (ch) => ch.normalize('NFD'));
