@@ -14,8 +14,9 @@ export interface CardProps {
   onEditingChange?: (editing: boolean) => void;
 }
 
-const MAX_ALIASES = 5;
-const MAX_FACTS = 6;
+const MAX_ALIASES = 4;
+const MAX_FACTS = 5;
+const MAX_RELATED = 6;
 
 /** Distinct alias spellings other than the display name (case-insensitively), a few. */
 export function displayAliases(entity: Entity): string[] {
@@ -96,7 +97,8 @@ export function Card({ entity, related, scheme, onClose, onSaveNote, onEditingCh
       )}
       {related.length > 0 && (
         <p class="gloss-card__line">
-          <span class="gloss-card__label">Related</span> {related.join(' · ')}
+          <span class="gloss-card__label">Related</span> {related.slice(0, MAX_RELATED).join(' · ')}
+          {related.length > MAX_RELATED && <span class="gloss-card__more"> +{related.length - MAX_RELATED}</span>}
         </p>
       )}
       {entity.sources.length > 0 && (

@@ -211,6 +211,7 @@ describe('a page with a strict CSP (style-src self)', () => {
     expect(style.padding).toBe('16px');
     expect(style.width).toBeGreaterThan(300);
     expect(style.left).toBeGreaterThanOrEqual(5);
+    await page.waitForTimeout(400);
     await page.screenshot({ path: join(OUTPUT_DIR, 'reading-card.png') });
     await page.mouse.move(2, 2);
     await patchSettings({ disabledSites: ['127.0.0.1'] });
@@ -229,6 +230,7 @@ describe('pictures', () => {
     await findOccurrences(page, 'main article', [{ names: ['Sergei Shoigu'], surfaces: ['Sergei Shoigu'] }]);
     const { x, y } = await pointAt(page, 0);
     expect(await hoverAndRead(page, x, y, ['Sergei Shoigu'])).toContain('Sergei Shoigu');
+    await page.waitForTimeout(400); // let the fade-in finish
     await page.screenshot({ path: join(OUTPUT_DIR, 'reading-seed-card.png') });
     await page.close();
     const dark = await open(gloss, gloss.pageUrl('dark.html'));
@@ -236,8 +238,53 @@ describe('pictures', () => {
     await findOccurrences(dark, 'main', [{ names: ['Vladimir Putin'], surfaces: ['Vladimir Putin'] }]);
     const p = await pointAt(dark, 0);
     expect(await hoverAndRead(dark, p.x, p.y, ['Vladimir Putin'])).toContain('Vladimir Putin');
+    await dark.waitForTimeout(400);
     await dark.screenshot({ path: join(OUTPUT_DIR, 'reading-dark-card.png') });
     await dark.close();
+  });
+});
+
+describe('notes', () => {
+  it('saves a note from the card with the entity, the page and the quote', async () => {
+    const page = await open(gloss, gloss.pageUrl('csp-styles.html'));
+    await findOccurrences(page, '#lead', [{ names: ['Sergei Shoigu'], surfaces: ['Sergei Shoigu'] }]);
+    const { x, y } = await pointAt(page, 0);
+    expect(await hoverAndRead(page, x, y, ['Sergei Shoigu'])).toContain('Sergei Shoigu');
+    const card = page.getByRole('dialog', { name: 'Sergei Shoigu' });
+    await card.getByRole('button', { name: 'Save note' }).click();
+    const box = card.getByRole('textbox', { name: 'Note' });
+    await expect.poll(() => box.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    await box.fill('Check the date of his appointment');
+    await page.waitForTimeout(400); // the card stays while the reader works in it
+    await page.screenshot({ path: join(OUTPUT_DIR, 'reading-note-editor.png') });
+    await card.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => card.getByRole('status').allTextContents()).toContain('Saved');
+    const ext = await gloss.context.newPage();
+    await ext.goto(gloss.optionsUrl);
+    const notes = await ext.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const req = indexedDB.open('gloss');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const get = req.result.transaction('notes').objectStore('notes').getAll();
+            get.onsuccess = () => resolve(get.result as unknown[]);
+          };
+        }),
+    );
+    await ext.close();
+    expect(notes).toContainEqual(
+      expect.objectContaining({
+        entityId: expect.any(String),
+        entityName: 'Sergei Shoigu',
+        category: 'person',
+        text: 'Check the date of his appointment',
+        url: 'https://news.example/2025/csp-story',
+        title: 'Gloss test: a page whose CSP forbids inline styles',
+        quote: { exact: 'Sergei Shoigu', prefix: 'Vladimir Putin and ', suffix: ' were named in this made-up sent' },
+      }),
+    );
+    await page.close();
   });
 });
 

@@ -11,7 +11,7 @@ import type { Settings } from '@/lib/settings';
 import { CardCache } from './card-cache';
 import { CardHost } from './card-host';
 import { HighlightLayer } from './highlights';
-import { hitTest, liveRange, type Hit } from './hit-test';
+import { hitTest, liveRange, rectAtPoint, type Hit } from './hit-test';
 import { HoverIntent } from './hover-intent';
 import { isEditableTarget, navKey, pickMention, type NavDirection } from './keyboard';
 import { MentionStore, type PageMention } from './mention-store';
@@ -57,6 +57,7 @@ export class PageController {
     this.host = new CardHost(doc, () => this.onCardClosed());
     this.hover = new HoverIntent<Hit>({
       hitTest: (x, y) => this.hitAt(x, y),
+      beneath: (x, y) => this.mentionBeneath(x, y),
       same: (a, b) => a.mention === b.mention,
       show: (hit) => void this.openCard(hit.mention, hit.rect, false),
       hide: () => this.hideHoverCard(),
@@ -188,6 +189,17 @@ export class PageController {
     return hitTest(this.doc, x, y, this.store, (c) => this.settings.categories[c], this.shadowRoots);
   }
 
+  /** The mention at a point the card covers: by geometry, since hit-testing sees the card. */
+  private mentionBeneath(x: number, y: number): Hit | null {
+    if (!this.layer) return null;
+    for (const m of this.store.values()) {
+      if (!this.settings.categories[m.category]) continue;
+      const rect = rectAtPoint(m, x, y);
+      if (rect) return { mention: m, rect };
+    }
+    return null;
+  }
+
   private async openCard(m: PageMention, anchor: RectLike, focus: boolean): Promise<boolean> {
     if (!focus && this.host.pinned && this.host.shownEntity !== null) return false;
     const token = ++this.showToken;
@@ -256,7 +268,10 @@ export class PageController {
       if (e.pointerType === 'touch') return;
       this.hover.move(e.clientX, e.clientY, performance.now(), this.host.contains(e));
     }), opts);
-    this.doc.documentElement.addEventListener('pointerleave', () => this.guard(() => this.hover.leave()), opts);
+    // Only the page's own leave counts: capture also sees the card's children leaving.
+    const root = this.doc.documentElement;
+    root.addEventListener('pointerleave', (e) => this.guard(() => e.target === root && this.hover.leave()), { signal, passive: true });
+    win.addEventListener('pointerdown', () => this.guard(() => this.hover.press()), opts);
     win.addEventListener('keydown', (e) => this.guard(() => this.onKey(e)), { signal, capture: true });
     win.addEventListener('scroll', () => this.guard(() => this.onViewportChange()), opts);
     win.addEventListener('resize', () => this.guard(() => this.onViewportChange()), opts);
@@ -279,8 +294,8 @@ export class PageController {
     const m = this.shownMention;
     if (this.host.shownEntity === null || !m) return;
     if (this.hoverShown && !this.host.pinned) {
+      // A pending dwell stays: it hit-tests again when it fires.
       this.hideHoverCard();
-      this.hover.reset();
       return;
     }
     if (this.repositionQueued) return;

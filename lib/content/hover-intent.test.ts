@@ -11,6 +11,7 @@ function setup(delay = 300) {
   const log: string[] = [];
   const intent = new HoverIntent<Target>({
     hitTest: (x) => (x >= 0 && x < 100 ? targets.a! : x >= 200 && x < 300 ? targets.b! : null),
+    beneath: (x) => (x >= 0 && x < 100 ? targets.a! : x >= 200 && x < 300 ? targets.b! : null),
     same: (p, q) => p.id === q.id,
     show: (t) => {
       shown = t;
@@ -91,14 +92,32 @@ describe('HoverIntent', () => {
     expect(shown()?.id).toBe('a');
   });
 
-  it('treats a jump onto the card from rest as a new hover over what lies beneath', () => {
+  it('treats resting after a jump onto the card as a hover over the word beneath', () => {
     const { intent, log } = setup();
     intent.move(50, 0, 0, false);
     vi.advanceTimersByTime(300);
-    intent.move(250, 0, 1500, true); // teleported onto the card, above word "b"
-    expect(log).toEqual(['show a', 'hide a']);
-    vi.advanceTimersByTime(300);
+    intent.move(250, 0, 1500, true); // teleported onto the card, which covers word "b"
+    vi.advanceTimersByTime(299);
+    expect(log).toEqual(['show a']);
+    vi.advanceTimersByTime(1);
     expect(log).toEqual(['show a', 'hide a', 'show b']);
+    // From there, a jump to another word under the new card works the same way.
+    intent.move(60, 0, 3000, true);
+    vi.advanceTimersByTime(300);
+    expect(log).toEqual(['show a', 'hide a', 'show b', 'hide b', 'show a']);
+  });
+
+  it('keeps the card for a click after a jump onto it, or for moves within it', () => {
+    const { intent, log } = setup();
+    intent.move(50, 0, 0, false);
+    vi.advanceTimersByTime(300);
+    intent.move(250, 0, 1500, true);
+    intent.press();
+    vi.advanceTimersByTime(1000);
+    intent.move(255, 0, 2600, true);
+    intent.move(120, 0, 3000, true);
+    vi.advanceTimersByTime(1000);
+    expect(log).toEqual(['show a']);
   });
 
   it('switches cards when the pointer rests on another word', () => {

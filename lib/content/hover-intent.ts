@@ -3,8 +3,9 @@
  * pointer has rested on a mention for the dwell delay, never while it sweeps fast across
  * text (>= 0.5 px/ms restarts the wait), and closes ~300 ms after the pointer leaves, unless
  * it travels onto the card. A pointer that jumps onto the card from rest (no path between,
- * which only synthetic input does) is not "travelling to the card": it is treated as a new
- * hover over whatever lies beneath.
+ * which only synthetic input does) and then rests there over another mention is hovering
+ * that mention, not the card: after the dwell delay its card replaces this one, unless the
+ * pointer moves or presses first (a click on the card's buttons).
  */
 
 export const FAST_PX_PER_MS = 0.5;
@@ -16,6 +17,8 @@ const JUMP_PAUSE_MS = 100;
 export interface HoverDeps<T> {
   /** The target (mention) under a viewport point, or null. */
   hitTest(x: number, y: number): T | null;
+  /** The target under a point covered by the card (ignoring the card), or null. */
+  beneath(x: number, y: number): T | null;
   same(a: T, b: T): boolean;
   show(target: T, x: number, y: number): void;
   hide(): void;
@@ -48,14 +51,11 @@ export class HoverIntent<T> {
     const dt = prev ? Math.max(1, t - prev.t) : Infinity;
     const dist = prev ? Math.hypot(x - prev.x, y - prev.y) : 0;
     if (overCard) {
+      this.cancelDwell();
+      this.cancelGrace();
       const jumped = prev !== null && !prev.overCard && dt > JUMP_PAUSE_MS && dist > JUMP_PX;
-      if (!jumped) {
-        this.cancelDwell();
-        this.cancelGrace();
-        return;
-      }
-      this.deps.hide();
-      this.last.overCard = false;
+      if (jumped) this.watchBeneath(x, y);
+      return;
     }
     const fast = dist / dt >= FAST_PX_PER_MS;
     const hit = this.deps.hitTest(x, y);
@@ -71,6 +71,29 @@ export class HoverIntent<T> {
       return;
     }
     if (fast || this.pending === null || !this.deps.same(this.pending, hit)) this.startDwell(hit);
+  }
+
+  /** A button was pressed: whatever the pointer rests on, the reader is acting, not hovering. */
+  press(): void {
+    if (this.last?.overCard) this.cancelDwell();
+  }
+
+  /** After a jump onto the card: if the pointer rests there, show the mention beneath. */
+  private watchBeneath(x: number, y: number): void {
+    const beneath = this.deps.beneath(x, y);
+    const shown = this.deps.shown();
+    if (!beneath || (shown && this.deps.same(beneath, shown))) return;
+    const at = this.last;
+    this.pending = beneath;
+    this.dwellTimer = this.deps.setTimer(() => {
+      this.dwellTimer = null;
+      this.pending = null;
+      if (!at || this.last !== at) return;
+      this.deps.hide();
+      // The pointer now rests on the word: the old card is gone from under it.
+      at.overCard = false;
+      this.deps.show(beneath, x, y);
+    }, this.deps.delayMs());
   }
 
   /** The pointer left the page (or the window lost it). */

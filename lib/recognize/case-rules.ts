@@ -19,16 +19,11 @@ export interface FormNorm {
 }
 
 const LETTER = /\p{L}/u;
-const caches = new WeakMap<CompiledMatcher, Map<number, FormNorm>>();
 const formTb = new TokenBuffer();
 
-/** Case-preserved tokens of the form variant behind entry `e` (cached per matcher). */
+/** Case-preserved tokens of the form variant behind entry `e` (cached on the matcher). */
 export function formNorm(m: CompiledMatcher, e: number): FormNorm {
-  let cache = caches.get(m);
-  if (cache === undefined) {
-    cache = new Map();
-    caches.set(m, cache);
-  }
+  const cache = m.formNorms as Map<number, FormNorm>;
   const hit = cache.get(e);
   if (hit !== undefined) return hit;
   const text = m.formTexts[m.entryForm[e]!]!;
@@ -53,19 +48,23 @@ function sameButFirstCase(a: string, b: string): boolean {
 }
 
 /**
- * Whether text tokens `norms` (case-preserved) satisfy an exact form. `stemLen` > 0 compares
- * only that many leading units of the last token (inflected Cyrillic names).
+ * Whether text tokens `norms` (case-preserved) satisfy an exact form; `orig` is the matched
+ * original text. `stemLen` > 0 compares only that many leading units of the last token
+ * (inflected Cyrillic names).
  */
 export function exactOk(
-  fn: FormNorm, norms: readonly string[], textDash: readonly boolean[], textAllCaps: boolean, stemLen: number,
+  fn: FormNorm, norms: readonly string[], textDash: readonly boolean[], orig: string, stemLen: number,
 ): boolean {
   const n = norms.length;
   if (fn.tokens.length !== n) return false;
-  const cut = (s: string, k: number): string => (stemLen > 0 && k === n - 1 ? s.slice(0, stemLen) : s);
   let ok = true;
   for (let k = 0; k < n && ok; k++) {
-    const a = cut(norms[k]!, k);
-    const b = cut(fn.tokens[k]!, k);
+    let a = norms[k]!;
+    let b = fn.tokens[k]!;
+    if (stemLen > 0 && k === n - 1) {
+      a = a.slice(0, stemLen);
+      b = b.slice(0, stemLen);
+    }
     if (a === b) continue;
     // "Kim Jong-un" is also written "Kim Jong Un": a hyphen on either side frees the case
     // of the next token's first letter.
@@ -74,7 +73,7 @@ export function exactOk(
   }
   // The trie already matched the folded text, so an ALL-CAPS rendering only needs the
   // text to have no lower-case letter ("YONHAP" for Yonhap, "ÆSIR" for Æsir).
-  return ok || (fn.letters >= 4 && textAllCaps);
+  return ok || (fn.letters >= 4 && orig === orig.toUpperCase());
 }
 
 /**

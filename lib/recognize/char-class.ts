@@ -202,9 +202,14 @@ export function appendFold(cp: number, out: Uint16Array, pos: number, limit: num
 /** Fold of one code point as a string (build time and case checks only). */
 export function foldOf(cp: number): string {
   if (cp < 0x80) return String.fromCharCode(ASCII_FOLD[cp]!);
-  const buf = new Uint16Array(16);
-  const n = appendFold(cp, buf, 0, 16);
-  return String.fromCharCode(...buf.subarray(0, Math.min(n, 16)));
+  if (cp < 0x10000) {
+    let s = CLASS16[cp]!;
+    if (s === 0) s = fill16(cp);
+    if ((s & SINGLE_BIT) !== 0) return String.fromCharCode(FOLD16[cp]!);
+  } else {
+    classOf(cp);
+  }
+  return FOLD_MULTI.get(cp) ?? '';
 }
 
 const NORM_CACHE = new Map<number, string>();
@@ -239,6 +244,12 @@ export function foldSpan(text: string, start: number, end: number): string {
 
 /** Concatenated case-preserving normalization of text[start, end). */
 export function normSpan(text: string, start: number, end: number): string {
+  let ascii = true;
+  for (let i = start; i < end && ascii; i++) {
+    const c = text.charCodeAt(i);
+    ascii = c < 0x80 && c !== 0x60;
+  }
+  if (ascii) return text.slice(start, end);
   let out = '';
   for (let i = start; i < end; ) {
     const cp = text.codePointAt(i)!;

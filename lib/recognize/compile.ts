@@ -64,7 +64,9 @@ export function joinPositions(tb: TokenBuffer): number[] {
 export function variantMasks(joinCount: number): number[] {
   if (joinCount === 0) return [0];
   if (joinCount > MAX_JOIN_BITS) return [0, ALL_JOINED];
-  return Array.from({ length: 1 << joinCount }, (_, m) => m);
+  const out: number[] = [];
+  for (let m = 0; m < 1 << joinCount; m++) out.push(m);
+  return out;
 }
 
 /** Groups token indexes 0..n-1 into the variant's tokens. */
@@ -96,6 +98,8 @@ export class CompiledMatcher implements Lexicon {
   hasInflect = false;
   hasHangul = false;
   readonly edges: EdgeTable;
+  /** Children of the token root by token id (-1: none). */
+  readonly rootChild: Int32Array;
   readonly nodeHead: Int32Array;
   readonly entryNext: Int32Array;
   readonly entryEntity: Int32Array;
@@ -107,16 +111,29 @@ export class CompiledMatcher implements Lexicon {
   readonly entryAux: Int32Array;
   readonly entityIds: readonly string[];
   readonly formTexts: readonly string[];
+  /** Lazily filled cache of case-preserved form tokens (see case-rules.ts). */
+  readonly formNorms = new Map<number, unknown>();
 
   constructor(forms: readonly SurfaceForm[]) {
     const tb = new TokenBuffer();
-    const vocab = new Vocab(Math.max(256, forms.length));
+    const vocab = new Vocab(Math.max(256, forms.length >> 1));
     this.vocab = vocab;
-    const edges = new EdgeTable(forms.length * 2);
+    const edges = new EdgeTable(forms.length);
     const nodeHead = new IntList();
     nodeHead.push(-1);
     nodeHead.push(-1);
+    // The root's children are looked up by token id directly: one array read instead of a probe.
+    const root = new IntList();
     const child = (node: number, label: number): number => {
+      if (node === TOKEN_ROOT && label >= 0) {
+        while (root.n <= label) root.push(-1);
+        let c = root.a[label]!;
+        if (c < 0) {
+          c = nodeHead.push(-1);
+          root.a[label] = c;
+        }
+        return c;
+      }
       let c = edges.get(node, label);
       if (c < 0) {
         c = nodeHead.push(-1);
@@ -134,6 +151,8 @@ export class CompiledMatcher implements Lexicon {
     const entityIds: string[] = [];
     const formTexts: string[] = [];
     let skipped = 0;
+    let lastEntityId = '';
+    let lastEntity = -1;
 
     const addEntry = (node: number, fi: number, entity: number, meta: number, prio: number, aux: number): void => {
       const e = eNext.push(nodeHead.a[node]!);
@@ -145,7 +164,7 @@ export class CompiledMatcher implements Lexicon {
       nodeHead.a[node] = e;
     };
     // A variant's last token decides plural (weapons), particle (Hangul) and inflection (Cyrillic) readings.
-    const lastToken = (node: number, parent: number, lastId: number, last: () => string, flags: number, fi: number, entity: number, meta: number, prio: number, mask: number): void => {
+    const lastToken = (node: number, parent: number, lastId: number, last: string | null, flags: number, fi: number, entity: number, meta: number, prio: number, mask: number): void => {
       addEntry(node, fi, entity, meta, prio, mask);
       if (((meta >> 4) & 7) === WEAPON && !(flags & (T_DIGIT | T_PUNCT | T_HANGUL))) {
         vocab.addFlag(lastId, V_PLURAL_STEM);
@@ -153,7 +172,7 @@ export class CompiledMatcher implements Lexicon {
       }
       if (flags & T_HANGUL) this.hasHangul = true;
       if (flags & T_CYR && !(flags & T_DIGIT)) {
-        const fold = last();
+        const fold = last ?? foldSpan(formTexts[fi]!, tb.start[tb.n - 1]!, tb.end[tb.n - 1]!);
         if (fold.length >= 4) {
           const stem = stemOf(fold);
           const sid = vocab.insertString(stem);
@@ -188,12 +207,15 @@ export class CompiledMatcher implements Lexicon {
         skipped++;
         continue;
       }
-      let entity = entityIndex.get(form.entityId);
+      // Forms usually come grouped by entity: skip the map lookup for a repeat.
+      let entity = form.entityId === lastEntityId ? lastEntity : entityIndex.get(form.entityId);
       if (entity === undefined) {
         entity = entityIds.length;
         entityIndex.set(form.entityId, entity);
         entityIds.push(form.entityId);
       }
+      lastEntityId = form.entityId;
+      lastEntity = entity;
       const fi = formTexts.length;
       formTexts.push(text);
       const prio = Number.isFinite(form.priority) ? form.priority : 0;
@@ -214,9 +236,7 @@ export class CompiledMatcher implements Lexicon {
           parent = node;
           node = child(node, tb.id[t]!);
         }
-        const s0 = tb.start[n - 1]!;
-        const s1 = tb.end[n - 1]!;
-        lastToken(node, parent, tb.id[n - 1]!, () => foldSpan(text, s0, s1), lastFlags, fi, entity, meta, prio, 0);
+        lastToken(node, parent, tb.id[n - 1]!, null, lastFlags, fi, entity, meta, prio, 0);
         continue;
       }
       const folds: string[] = [];
@@ -227,13 +247,13 @@ export class CompiledMatcher implements Lexicon {
         let last = '';
         let lastId = -1;
         for (const g of variantGroups(n, joins, mask)) {
-          last = g.map((t) => folds[t]).join('');
+          last = '';
+          for (const t of g) last += folds[t];
           lastId = vocab.insertString(last);
           parent = node;
           node = child(node, lastId);
         }
-        const l = last;
-        lastToken(node, parent, lastId, () => l, lastFlags, fi, entity, meta, prio, mask);
+        lastToken(node, parent, lastId, last, lastFlags, fi, entity, meta, prio, mask);
       }
     }
 
@@ -243,6 +263,7 @@ export class CompiledMatcher implements Lexicon {
       if (k === C_APOS || k === C_PUNCT) this.asciiPunct[c] = vocab.lookupString(foldOf(c));
     }
     this.edges = edges;
+    this.rootChild = root.done();
     this.nodeHead = nodeHead.done();
     this.entryNext = eNext.done();
     this.entryEntity = eEntity.done();
@@ -256,9 +277,18 @@ export class CompiledMatcher implements Lexicon {
     this.skippedForms = skipped;
   }
 
+  /** Child of `node` along `label`, or -1. */
+  next(node: number, label: number): number {
+    if (node === TOKEN_ROOT && label >= 0) {
+      const c = this.rootChild[label];
+      return c === undefined ? -1 : c;
+    }
+    return this.edges.get(node, label);
+  }
+
   /** Approximate size of the typed arrays, for the benchmark. */
   get byteSize(): number {
-    const arrays = [this.nodeHead, this.entryNext, this.entryEntity, this.entryForm, this.entryMeta, this.entryPriority, this.entryAux];
+    const arrays = [this.rootChild, this.nodeHead, this.entryNext, this.entryEntity, this.entryForm, this.entryMeta, this.entryPriority, this.entryAux];
     return this.vocab.byteSize + this.edges.byteSize + arrays.reduce((s, a) => s + a.byteLength, 0);
   }
 }

@@ -43,7 +43,8 @@ function claimantsOf(m: CompiledMatcher, entries: readonly number[]): Claimant[]
     const entity = m.entryEntity[e]!;
     const kind = m.entryMeta[e]! & 7;
     const prio = m.entryPriority[e]!;
-    let c = out.find((x) => x.entity === entity);
+    let c: Claimant | undefined;
+    for (const x of out) if (x.entity === entity) c = x;
     if (c === undefined) {
       c = { entity, entry: e, surnameOnly: true, demonymOnly: true, priority: prio };
       out.push(c);
@@ -64,6 +65,10 @@ function isDemonymOnly(m: CompiledMatcher, c: Candidate): boolean {
 
 /** Picks the entity a candidate refers to, or null when the page gives no safe answer. */
 export function chooseEntity(m: CompiledMatcher, c: Candidate, state: CorefState): Choice | null {
+  if (c.entries.length === 1) {
+    const e = c.entries[0]!;
+    if ((m.entryMeta[e]! & 7) !== K_SURNAME) return { start: c.start, end: c.end, entity: m.entryEntity[e]!, entry: e, via: 'direct' };
+  }
   const claimants = claimantsOf(m, c.entries);
   const only = claimants.length === 1 ? claimants[0]! : undefined;
   if (only !== undefined && !only.surnameOnly) return { start: c.start, end: c.end, entity: only.entity, entry: only.entry, via: 'direct' };
@@ -122,7 +127,9 @@ export function resolveCandidates(m: CompiledMatcher, cands: Candidate[], state:
       j++;
       end = Math.max(end, cands[j]!.end);
     }
-    for (const ch of pickInCluster(m, cands.slice(i, j + 1), state)) {
+    const picked = i === j ? chooseEntity(m, cands[i]!, state) : null;
+    const chosen = i === j ? (picked === null ? [] : [picked]) : pickInCluster(m, cands.slice(i, j + 1), state);
+    for (const ch of chosen) {
       const id = m.entityIds[ch.entity]!;
       if (ch.via === 'direct') state.lastSeen.set(ch.entity, state.seq++);
       state.counts.set(id, (state.counts.get(id) ?? 0) + 1);

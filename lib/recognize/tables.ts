@@ -45,7 +45,7 @@ export class Vocab {
   constructor(expected = 256) {
     const cap = capacityFor(expected);
     this.mask = cap - 1;
-    this.slots = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 4);
     this.hashes = new Int32Array(expected);
     this.offs = new Int32Array(expected + 1);
     this.chars = new Uint16Array(expected * 8);
@@ -54,18 +54,20 @@ export class Vocab {
 
   /** Id of the token whose folded units are buf[0, len) with hash h, or -1. */
   lookup(h: number, len: number, buf: Uint16Array): number {
+    // Slots are interleaved [id + 1, hash, offset, length]: a miss costs one cache line.
+    const slots = this.slots;
     const mask = this.mask;
     let s = mix(h ^ len) & mask;
     for (;;) {
-      const id = this.slots[s]! - 1;
+      const q = s << 2;
+      const id = slots[q]! - 1;
       if (id < 0) return -1;
-      if (this.hashes[id] === h) {
-        const o = this.offs[id]!;
-        if (this.offs[id + 1]! - o === len) {
-          let j = 0;
-          while (j < len && this.chars[o + j] === buf[j]) j++;
-          if (j === len) return id;
-        }
+      if (slots[q + 1] === h && slots[q + 3] === len) {
+        const o = slots[q + 2]!;
+        const chars = this.chars;
+        let j = 0;
+        while (j < len && chars[o + j] === buf[j]) j++;
+        if (j === len) return id;
       }
       s = (s + 1) & mask;
     }
@@ -77,7 +79,7 @@ export class Vocab {
     if (found >= 0) return found;
     const id = this.size;
     if (id + 1 >= this.hashes.length) this.growEntries();
-    if ((id + 1) * 2 > this.slots.length) this.rehash();
+    if ((id + 1) * 2 > this.mask + 1) this.rehash();
     const o = this.offs[id]!;
     if (o + len > this.chars.length) {
       const c = new Uint16Array(Math.max(this.chars.length * 2, o + len));
@@ -116,8 +118,12 @@ export class Vocab {
 
   private place(id: number, h: number, len: number): void {
     let s = mix(h ^ len) & this.mask;
-    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
-    this.slots[s] = id + 1;
+    while (this.slots[s << 2] !== 0) s = (s + 1) & this.mask;
+    const q = s << 2;
+    this.slots[q] = id + 1;
+    this.slots[q + 1] = h;
+    this.slots[q + 2] = this.offs[id]!;
+    this.slots[q + 3] = len;
   }
 
   private growEntries(): void {
@@ -135,7 +141,7 @@ export class Vocab {
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
-    this.mask = this.slots.length - 1;
+    this.mask = this.slots.length / 4 - 1;
     for (let id = 0; id < this.size; id++) this.place(id, this.hashes[id]!, this.offs[id + 1]! - this.offs[id]!);
   }
 
@@ -144,41 +150,44 @@ export class Vocab {
   }
 }
 
+let scratch = new Uint16Array(64);
 function toUnits(w: string): Uint16Array {
-  const buf = new Uint16Array(w.length);
+  if (w.length > scratch.length) scratch = new Uint16Array(w.length * 2);
+  const buf = scratch;
   for (let j = 0; j < w.length; j++) buf[j] = w.charCodeAt(j);
   return buf;
 }
 
-/** (node, label) -> child. Labels are token ids, ~stemId for inflection stems, or code units. */
+/**
+ * (node, label) -> child. Labels are token ids, ~stemId for inflection stems, or code units.
+ * Slots are interleaved [node, label, child, -] so that a probe touches one cache line.
+ */
 export class EdgeTable {
   private mask: number;
-  private nodes: Int32Array;
-  private labels: Int32Array;
-  private children: Int32Array;
+  private slots: Int32Array;
   count = 0;
 
   constructor(expected: number) {
     const cap = capacityFor(Math.max(8, expected));
     this.mask = cap - 1;
-    this.nodes = new Int32Array(cap).fill(-1);
-    this.labels = new Int32Array(cap);
-    this.children = new Int32Array(cap);
+    this.slots = new Int32Array(cap * 4).fill(-1);
   }
 
   get(node: number, label: number): number {
+    const slots = this.slots;
     const mask = this.mask;
     let s = mix(Math.imul(node, 0x9e3779b1) ^ label) & mask;
     for (;;) {
-      const n = this.nodes[s]!;
+      const q = s << 2;
+      const n = slots[q]!;
       if (n === -1) return -1;
-      if (n === node && this.labels[s] === label) return this.children[s]!;
+      if (n === node && slots[q + 1] === label) return slots[q + 2]!;
       s = (s + 1) & mask;
     }
   }
 
   add(node: number, label: number, child: number): void {
-    if ((this.count + 1) * 10 > this.nodes.length * 7) this.grow();
+    if ((this.count + 1) * 10 > (this.mask + 1) * 7) this.grow();
     this.put(node, label, child);
     this.count++;
   }
@@ -186,25 +195,23 @@ export class EdgeTable {
   private put(node: number, label: number, child: number): void {
     const mask = this.mask;
     let s = mix(Math.imul(node, 0x9e3779b1) ^ label) & mask;
-    while (this.nodes[s] !== -1) s = (s + 1) & mask;
-    this.nodes[s] = node;
-    this.labels[s] = label;
-    this.children[s] = child;
+    while (this.slots[s << 2] !== -1) s = (s + 1) & mask;
+    const q = s << 2;
+    this.slots[q] = node;
+    this.slots[q + 1] = label;
+    this.slots[q + 2] = child;
   }
 
   private grow(): void {
-    const { nodes, labels, children } = this;
-    const cap = nodes.length * 2;
-    this.mask = cap - 1;
-    this.nodes = new Int32Array(cap).fill(-1);
-    this.labels = new Int32Array(cap);
-    this.children = new Int32Array(cap);
-    for (let s = 0; s < nodes.length; s++) {
-      if (nodes[s] !== -1) this.put(nodes[s]!, labels[s]!, children[s]!);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2).fill(-1);
+    this.mask = this.slots.length / 4 - 1;
+    for (let q = 0; q < old.length; q += 4) {
+      if (old[q] !== -1) this.put(old[q]!, old[q + 1]!, old[q + 2]!);
     }
   }
 
   get byteSize(): number {
-    return this.nodes.byteLength * 3;
+    return this.slots.byteLength;
   }
 }

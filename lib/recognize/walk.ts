@@ -54,7 +54,7 @@ function addCandidate(
   const entries: number[] = [];
   let norms: string[] | null = null;
   let dashes: boolean[] | null = null;
-  let caps = false;
+  let orig = '';
   for (let e = m.nodeHead[node]!; e >= 0; e = m.entryNext[e]!) {
     const meta = m.entryMeta[e]!;
     if ((mode === A_PLURAL || mode === P_GLUED) && ((meta >> 4) & 7) !== WEAPON) continue;
@@ -63,12 +63,11 @@ function addCandidate(
         norms = textNorms(text, tb, t, u, end, mode);
         dashes = [];
         for (let k = t; k <= u; k++) dashes.push(k > t && (tb.flags[k]! & T_SEP_DASH) !== 0);
-        const orig = text.slice(tb.start[t]!, end);
-        caps = orig === orig.toUpperCase();
+        orig = text.slice(tb.start[t]!, end);
       }
       const fn = formNorm(m, e);
       const stemLen = meta >> 7 === M_INFLECT ? m.entryAux[e]! >> 8 : 0;
-      if (!exactOk(fn, norms, dashes, caps, stemLen)) continue;
+      if (!exactOk(fn, norms, dashes, orig, stemLen)) continue;
       if (fn.shortUpper && inShoutingRun(text, tb, t, u)) continue;
     }
     entries.push(e);
@@ -122,7 +121,6 @@ function charRun(m: CompiledMatcher, text: string, s: number, e: number, rb: Run
 export function findCandidates(m: CompiledMatcher, text: string, tb: TokenBuffer, rb: RunBuffer, out: Candidate[]): void {
   const n = tb.n;
   const { id: ids, flags, alt } = tb;
-  const edges = m.edges;
   for (let t = 0; t < n; t++) {
     const f = flags[t]!;
     if (f & T_NOSPACE) {
@@ -138,13 +136,13 @@ export function findCandidates(m: CompiledMatcher, text: string, tb: TokenBuffer
         for (let a = a0; a < tb.altN && tb.altTok[a] === u; a++) {
           const kind = tb.altKind[a]!;
           const sid = tb.altId[a]!;
-          const c = edges.get(node, kind === A_INFLECT ? ~sid : sid);
+          const c = m.next(node, kind === A_INFLECT ? ~sid : sid);
           if (c >= 0 && m.nodeHead[c]! >= 0) addCandidate(m, text, tb, t, u, c, tb.altEnd[a]!, kind, out);
         }
       }
       const id = ids[u]!;
       if (id < 0) break;
-      const c = edges.get(node, id);
+      const c = m.next(node, id);
       if (c < 0) break;
       node = c;
       if (m.nodeHead[node]! >= 0) {
