@@ -25,7 +25,9 @@ const shoigu: Entity = {
 };
 
 function renderCard(onSaveNote = vi.fn(async (_text: string) => undefined), onClose = vi.fn()) {
-  render(<Card entity={shoigu} related={['Vladimir Putin']} scheme="light" onClose={onClose} onSaveNote={onSaveNote} />);
+  render(
+    <Card entity={shoigu} related={['Vladimir Putin']} scheme="light" onClose={onClose} onSaveNote={onSaveNote} />,
+  );
   return { onSaveNote, onClose };
 }
 
@@ -40,7 +42,9 @@ describe('Card', () => {
     expect(dialog.textContent).toContain('as of May 2024');
     expect(dialog.textContent).toContain('Sergey Shoygu');
     expect(dialog.textContent).toContain('Vladimir Putin');
-    expect(screen.getByRole('link', { name: 'Wikidata' }).getAttribute('href')).toBe('https://www.wikidata.org/wiki/Q312833');
+    expect(screen.getByRole('link', { name: 'Wikidata' }).getAttribute('href')).toBe(
+      'https://www.wikidata.org/wiki/Q312833',
+    );
   });
 
   it('closes on Escape and on the close button', () => {

@@ -76,58 +76,62 @@ export function Card({ entity, related, scheme, onClose, onSaveNote, onEditingCh
       </div>
       <h2 class="gloss-card__name">{entity.name}</h2>
       <p class="gloss-card__desc">{entity.description}</p>
-      {entity.summary && <p class="gloss-card__summary">{entity.summary}</p>}
-      {entity.facts.length > 0 && (
-        <dl class="gloss-card__facts">
-          {entity.facts.slice(0, MAX_FACTS).map((f) => (
-            <div class="gloss-card__fact" key={`${f.label}:${f.value}`}>
-              <dt>{f.label}</dt>
-              <dd>
-                {f.value}
-                {f.asOf && <span class="gloss-card__asof"> · as of {formatAsOf(f.asOf)}</span>}
-              </dd>
-            </div>
-          ))}
-        </dl>
-      )}
-      {aliases.length > 0 && (
-        <p class="gloss-card__line">
-          <span class="gloss-card__label">Also</span> {aliases.join(' · ')}
-        </p>
-      )}
-      {related.length > 0 && (
-        <p class="gloss-card__line">
-          <span class="gloss-card__label">Related</span> {related.slice(0, MAX_RELATED).join(' · ')}
-          {related.length > MAX_RELATED && <span class="gloss-card__more"> +{related.length - MAX_RELATED}</span>}
-        </p>
-      )}
-      {entity.sources.length > 0 && (
-        <p class="gloss-card__line gloss-card__sources">
-          <span class="gloss-card__label">Source</span>{' '}
-          {entity.sources.map((s, i) => (
-            <span key={s.url}>
-              {i > 0 && ' · '}
-              <a href={s.url} target="_blank" rel="noopener noreferrer">
-                {s.title}
-              </a>
-            </span>
-          ))}
-        </p>
-      )}
-      {mode === 'edit' ? (
-        <NoteEditor onSave={onSaveNote} onCancel={() => setEditing('view')} onSaved={() => setEditing('saved')} />
-      ) : (
-        <div class="gloss-card__actions">
-          <button type="button" class="gloss-btn" onClick={() => setEditing('edit')}>
-            Save note
-          </button>
-          {mode === 'saved' && (
-            <span class="gloss-card__saved" role="status">
-              Saved
-            </span>
-          )}
-        </div>
-      )}
+      <div class="gloss-card__body">
+        {entity.summary && <p class="gloss-card__summary">{entity.summary}</p>}
+        {entity.facts.length > 0 && (
+          <dl class="gloss-card__facts">
+            {entity.facts.slice(0, MAX_FACTS).map((f) => (
+              <div class="gloss-card__fact" key={`${f.label}:${f.value}`}>
+                <dt>{f.label}</dt>
+                <dd>
+                  {f.value}
+                  {f.asOf && <span class="gloss-card__asof">as of {formatAsOf(f.asOf)}</span>}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
+        {aliases.length > 0 && (
+          <p class="gloss-card__line">
+            <span class="gloss-card__label">Also</span> {aliases.join(' · ')}
+          </p>
+        )}
+        {related.length > 0 && (
+          <p class="gloss-card__line">
+            <span class="gloss-card__label">Related</span> {related.slice(0, MAX_RELATED).join(' · ')}
+            {related.length > MAX_RELATED && <span class="gloss-card__more"> +{related.length - MAX_RELATED}</span>}
+          </p>
+        )}
+        {entity.sources.length > 0 && (
+          <p class="gloss-card__line gloss-card__sources">
+            <span class="gloss-card__label">Source</span>{' '}
+            {entity.sources.map((s, i) => (
+              <span key={s.url}>
+                {i > 0 && ' · '}
+                <a href={s.url} target="_blank" rel="noopener noreferrer">
+                  {s.title}
+                </a>
+              </span>
+            ))}
+          </p>
+        )}
+      </div>
+      <div class="gloss-card__foot">
+        {mode === 'edit' ? (
+          <NoteEditor onSave={onSaveNote} onCancel={() => setEditing('view')} onSaved={() => setEditing('saved')} />
+        ) : (
+          <div class="gloss-card__actions">
+            <button type="button" class="gloss-btn" onClick={() => setEditing('edit')}>
+              Save note
+            </button>
+            {mode === 'saved' && (
+              <span class="gloss-card__saved" role="status">
+                Saved
+              </span>
+            )}
+          </div>
+        )}
+      </div>
     </div>
   );
 }

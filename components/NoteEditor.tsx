@@ -30,7 +30,10 @@ export function NoteEditor({ onSave, onCancel, onSaved }: NoteEditorProps) {
       onSaved?.();
     } catch (err) {
       // Keep the reader's text: only the status changes.
-      setStatus({ kind: 'error', message: err instanceof Error && err.message ? err.message : 'Could not save the note' });
+      setStatus({
+        kind: 'error',
+        message: err instanceof Error && err.message ? err.message : 'Could not save the note',
+      });
     }
   };
 

@@ -25,7 +25,11 @@ export interface SurfaceGroup {
  * longest first and never overlapping. Returns how many were found; they are kept in the page
  * (window.__goldOcc) for `pointAt`.
  */
-export async function findOccurrences(page: Page, scope: string, groups: SurfaceGroup[]): Promise<{ surface: string; names: string[] }[]> {
+export async function findOccurrences(
+  page: Page,
+  scope: string,
+  groups: SurfaceGroup[],
+): Promise<{ surface: string; names: string[] }[]> {
   return page.evaluate(
     ({ scope, groups }) => {
       const root = document.querySelector(scope);
@@ -33,7 +37,8 @@ export async function findOccurrences(page: Page, scope: string, groups: Surface
       const nodes: { node: Text; start: number }[] = [];
       let text = '';
       const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-        acceptNode: (n) => (n.parentElement?.closest('script, style, textarea') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+        acceptNode: (n) =>
+          n.parentElement?.closest('script, style, textarea') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
       });
       for (let n = w.nextNode(); n; n = w.nextNode()) {
         nodes.push({ node: n as Text, start: text.length });
@@ -99,7 +104,13 @@ export async function dialogNames(page: Page): Promise<string[]> {
 }
 
 /** Hovers (x, y) and waits up to `ms` for a card named one of `names`; returns the names seen. */
-export async function hoverAndRead(page: Page, x: number, y: number, names: string[] | null, ms = 1500): Promise<string[]> {
+export async function hoverAndRead(
+  page: Page,
+  x: number,
+  y: number,
+  names: string[] | null,
+  ms = 1500,
+): Promise<string[]> {
   await page.mouse.move(x, y);
   const until = Date.now() + ms;
   let seen: string[] = [];

@@ -62,14 +62,20 @@ describe('seed pages', () => {
         if (!seen.some((s) => o.names.includes(s))) misses.push(`#${i} "${o.surface}" -> [${seen.join(', ')}]`);
       }
       const rate = (occ.length - misses.length) / occ.length;
-      console.info(`${gp.page}: ${occ.length - misses.length}/${occ.length} = ${(rate * 100).toFixed(1)}%${misses.length ? `\n  misses: ${misses.join('\n          ')}` : ''}`);
+      console.info(
+        `${gp.page}: ${occ.length - misses.length}/${occ.length} = ${(rate * 100).toFixed(1)}%${misses.length ? `\n  misses: ${misses.join('\n          ')}` : ''}`,
+      );
       expect(rate).toBeGreaterThanOrEqual(0.97);
       await page.close();
     });
 
     it(`shows no card for the negatives on ${gp.page}`, async () => {
       const page = await open(gloss, gloss.fixtureUrl(gp.page));
-      const occ = await findOccurrences(page, gp.scope, gp.negatives.map((n) => ({ names: [], surfaces: [n] })));
+      const occ = await findOccurrences(
+        page,
+        gp.scope,
+        gp.negatives.map((n) => ({ names: [], surfaces: [n] })),
+      );
       expect(occ.length).toBeGreaterThan(0);
       for (let i = 0; i < occ.length; i++) {
         await page.mouse.move(2, 2);
@@ -82,7 +88,8 @@ describe('seed pages', () => {
     });
 
     it(`leaves the page DOM of ${gp.page} untouched`, async () => {
-      const read = (p: Page) => p.evaluate(() => ['header', 'main', 'footer'].map((s) => document.querySelector(s)?.outerHTML ?? ''));
+      const read = (p: Page) =>
+        p.evaluate(() => ['header', 'main', 'footer'].map((s) => document.querySelector(s)?.outerHTML ?? ''));
       const plain = await open(baseline, baseline.fixtureUrl(gp.page), false);
       const before = await read(plain);
       await plain.close();
@@ -122,7 +129,9 @@ describe('a hostile page', () => {
     for (const [scope, surface, names] of cases) {
       await findOccurrences(page, scope, [{ names, surfaces: [surface] }]);
       const { x, y } = await pointAt(page, 0);
-      expect(await hoverAndRead(page, x, y, names), surface).toEqual(expect.arrayContaining([expect.stringMatching(names[0]!)]));
+      expect(await hoverAndRead(page, x, y, names), surface).toEqual(
+        expect.arrayContaining([expect.stringMatching(names[0]!)]),
+      );
     }
     // The widget's text is in an open shadow root.
     const pt = await page.evaluate(() => {
@@ -176,7 +185,9 @@ describe('keyboard', () => {
     await page.locator('h1').click();
     await page.keyboard.press('Alt+Shift+N');
     await expect.poll(() => dialogNames(page)).toEqual(['Vladimir Putin']);
-    expect(await page.evaluate(() => document.querySelector('gloss-root')?.shadowRoot?.activeElement?.getAttribute('role'))).toBe('dialog');
+    expect(
+      await page.evaluate(() => document.querySelector('gloss-root')?.shadowRoot?.activeElement?.getAttribute('role')),
+    ).toBe('dialog');
     await page.keyboard.press('Alt+Shift+N');
     await expect.poll(() => dialogNames(page)).toEqual(['Sergei Shoigu']);
     await page.keyboard.press('Escape');
@@ -284,6 +295,74 @@ describe('notes', () => {
         quote: { exact: 'Sergei Shoigu', prefix: 'Vladimir Putin and ', suffix: ' were named in this made-up sent' },
       }),
     );
+    await page.close();
+  });
+});
+
+describe('frames and the popup', () => {
+  it('gives cards inside a same-origin frame', async () => {
+    const page = await open(gloss, gloss.pageUrl('frame-outer.html'), false);
+    const frame =
+      page.frames().find((f) => f.url().includes('frame-inner')) ?? (await page.waitForEvent('frameattached'));
+    await frame.waitForSelector('gloss-root[data-gloss-scanned="1"]', { state: 'attached', timeout: 30_000 });
+    const inner = await frame.evaluate(() => {
+      const p = document.querySelectorAll('p')[1]!;
+      const t = p.firstChild as Text;
+      const i = t.data.indexOf('Macron');
+      const r = document.createRange();
+      r.setStart(t, i + 3);
+      r.setEnd(t, i + 4);
+      const b = r.getBoundingClientRect();
+      return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+    });
+    const box = (await page.locator('#story').boundingBox())!;
+    await page.mouse.move(box.x + 1 + inner.x, box.y + 1 + inner.y);
+    await expect
+      .poll(() => frame.getByRole('dialog').getAttribute('aria-label'), { timeout: 5000 })
+      .toBe('Emmanuel Macron');
+    await page.close();
+  });
+
+  it('answers the popup with a page summary and reveals an entity', async () => {
+    const page = await open(gloss, gloss.fixtureUrl('guardian-weekly-partners-in-crime.html'));
+    const ext = await gloss.context.newPage();
+    await ext.goto(gloss.optionsUrl);
+    const send = (type: string, payload: object) =>
+      ext.evaluate(
+        async ({ type, payload }) => {
+          const out: unknown[] = [];
+          // e2e/globals.d.ts declares only part of chrome.tabs.
+          const tabs = chrome.tabs as unknown as {
+            sendMessage(id: number, msg: unknown, opts: { frameId: number }): Promise<unknown>;
+          };
+          for (const tab of await chrome.tabs.query({})) {
+            if (tab.id === undefined) continue;
+            const res = await tabs.sendMessage(tab.id, { gloss: 1, type, payload }, { frameId: 0 }).catch(() => null);
+            if (res) out.push(res);
+          }
+          return out;
+        },
+        { type, payload },
+      );
+    const [summary] = (await send('pageSummary', {})) as {
+      ok: true;
+      value: {
+        enabled: boolean;
+        host: string;
+        entities: { id: string; name: string; category: string; count: number }[];
+      };
+    }[];
+    expect(summary?.value.enabled).toBe(true);
+    expect(summary?.value.host).toBe('127.0.0.1');
+    const putin = summary?.value.entities.find((e) => e.name === 'Vladimir Putin');
+    expect(putin).toMatchObject({ category: 'person' });
+    expect(putin!.count).toBeGreaterThanOrEqual(6);
+    expect(summary?.value.entities.find((e) => e.name === 'Chatham House')?.category).toBe('organization');
+    const [revealed] = (await send('reveal', { entityId: putin!.id })) as { ok: true; value: { ok: boolean } }[];
+    expect(revealed?.value.ok).toBe(true);
+    await page.bringToFront();
+    await expect.poll(() => dialogNames(page)).toEqual(['Vladimir Putin']);
+    await ext.close();
     await page.close();
   });
 });

@@ -16,8 +16,8 @@ import { formsFromEntities } from '../lib/kb/forms';
 import { compileMatcher, recognize, type Matcher } from '../lib/recognize/index';
 
 /** One labelled mention. `occurrence` (1-based, default 1) counts case-sensitive whole-word
- * matches of `surface` outside the spans of longer labels. `id`, else `ids` (ids or names,
- * any of which is acceptable), else `name` (display name within `category`). */
+ * matches of `surface` outside the spans of longer labels. `id`, else `ids` (ids or names of any
+ * category, any of which is acceptable), else `name` (display name within `category`). */
 export interface ExpectedMention {
   surface: string;
   occurrence?: number;
@@ -115,12 +115,15 @@ export function evaluateDoc(doc: CoverageDoc, matcher: Matcher, byId: Map<string
   const report: DocReport = { file: doc.file, expected: doc.expected.length, hits: 0, misses: [], wrong: [], unexpected: [], known: [], staleKnown: [] };
   const show = (id: string) => `${id} (${byId.get(id)?.name ?? '?'})`;
   const wantedIds = new Set<string>();
-  const resolve = (ref: string, category: Category): string[] =>
-    byId.has(ref) ? [ref] : (byName.get(ref.normalize('NFC')) ?? []).filter((e) => e.category === category).map((e) => e.id);
+  // Alternatives in `ids` may differ in category (a place or the event named after it).
+  const resolve = (ref: string, category: Category | undefined): string[] =>
+    byId.has(ref)
+      ? [ref]
+      : (byName.get(ref.normalize('NFC')) ?? []).filter((e) => !category || e.category === category).map((e) => e.id);
 
   doc.expected.forEach((label, i) => {
     const refs = label.id ? [label.id] : (label.ids ?? (label.name ? [label.name] : []));
-    const ok = new Set(refs.flatMap((r) => resolve(r, label.category)));
+    const ok = new Set(refs.flatMap((r) => resolve(r, label.ids && !label.id ? undefined : label.category)));
     ok.forEach((id) => wantedIds.add(id));
     const want = ok.size ? [...ok].map(show).join(' | ') : refs.join(' | ');
     const span = spans[i];

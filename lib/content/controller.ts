@@ -61,7 +61,10 @@ export class PageController {
       same: (a, b) => a.mention === b.mention,
       show: (hit) => void this.openCard(hit.mention, hit.rect, false),
       hide: () => this.hideHoverCard(),
-      shown: () => (this.hoverShown && !this.host.pinned && this.shownMention ? { mention: this.shownMention, rect: new DOMRect() } : null),
+      shown: () =>
+        this.hoverShown && !this.host.pinned && this.shownMention
+          ? { mention: this.shownMention, rect: new DOMRect() }
+          : null,
       delayMs: () => this.settings.hoverDelayMs,
       setTimer: (fn, ms) => setTimeout(() => this.guard(fn), ms),
       clearTimer: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
@@ -219,13 +222,16 @@ export class PageController {
     this.hoverShown = !focus;
     if (related.length) {
       void this.cache.load(related).then(() => {
-        if (token === this.showToken && this.host.shownEntity === entity.id) this.guard(() => this.host.show({
-          entity,
-          related: this.cache.relatedNames(entity),
-          anchor,
-          focus: false,
-          onSaveNote: (text) => this.saveNote(m, entity, text),
-        }));
+        if (token === this.showToken && this.host.shownEntity === entity.id)
+          this.guard(() =>
+            this.host.show({
+              entity,
+              related: this.cache.relatedNames(entity),
+              anchor,
+              focus: false,
+              onSaveNote: (text) => this.saveNote(m, entity, text),
+            }),
+          );
       });
     }
     return true;
@@ -264,13 +270,21 @@ export class PageController {
     const win = this.doc.defaultView;
     if (!win) return;
     const opts = { signal, passive: true, capture: true };
-    win.addEventListener('pointermove', (e) => this.guard(() => {
-      if (e.pointerType === 'touch') return;
-      this.hover.move(e.clientX, e.clientY, performance.now(), this.host.contains(e));
-    }), opts);
+    win.addEventListener(
+      'pointermove',
+      (e) =>
+        this.guard(() => {
+          if (e.pointerType === 'touch') return;
+          this.hover.move(e.clientX, e.clientY, performance.now(), this.host.contains(e));
+        }),
+      opts,
+    );
     // Only the page's own leave counts: capture also sees the card's children leaving.
     const root = this.doc.documentElement;
-    root.addEventListener('pointerleave', (e) => this.guard(() => e.target === root && this.hover.leave()), { signal, passive: true });
+    root.addEventListener('pointerleave', (e) => this.guard(() => e.target === root && this.hover.leave()), {
+      signal,
+      passive: true,
+    });
     win.addEventListener('pointerdown', () => this.guard(() => this.hover.press()), opts);
     win.addEventListener('keydown', (e) => this.guard(() => this.onKey(e)), { signal, capture: true });
     win.addEventListener('scroll', () => this.guard(() => this.onViewportChange()), opts);
@@ -318,11 +332,13 @@ export class PageController {
 
   /** Rescans changed subtrees, one batch after the other (never two interleaved). */
   private rescan(roots: Node[]): Promise<void> {
-    this.rescanChain = this.rescanChain.then(async () => {
-      this.layer?.ensureAdopted();
-      if (this.current && !this.current.nodes.every((n) => n.isConnected)) this.current = null;
-      await this.scanner?.rescan(roots);
-    }).catch((err: unknown) => console.debug('[gloss]', err));
+    this.rescanChain = this.rescanChain
+      .then(async () => {
+        this.layer?.ensureAdopted();
+        if (this.current && !this.current.nodes.every((n) => n.isConnected)) this.current = null;
+        await this.scanner?.rescan(roots);
+      })
+      .catch((err: unknown) => console.debug('[gloss]', err));
     return this.rescanChain;
   }
 

@@ -153,7 +153,8 @@ export class HighlightLayer {
     for (const [c, hl] of this.byCat) {
       if (CSS.highlights.get(HIGHLIGHT_PREFIX + c) === hl) CSS.highlights.delete(HIGHLIGHT_PREFIX + c);
     }
-    if (this.current && CSS.highlights.get(CURRENT_HIGHLIGHT) === this.current) CSS.highlights.delete(CURRENT_HIGHLIGHT);
+    if (this.current && CSS.highlights.get(CURRENT_HIGHLIGHT) === this.current)
+      CSS.highlights.delete(CURRENT_HIGHLIGHT);
     for (const s of this.adopters) {
       try {
         s.adoptedStyleSheets = s.adoptedStyleSheets.filter((x) => x !== this.sheet);

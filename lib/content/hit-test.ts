@@ -25,7 +25,12 @@ type CaretDoc = Document & {
 };
 
 /** The text node and offset at a viewport point, piercing the given open shadow roots. */
-export function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[] = []): { node: Node; offset: number } | null {
+export function caretAt(
+  doc: Document,
+  x: number,
+  y: number,
+  shadowRoots: ShadowRoot[] = [],
+): { node: Node; offset: number } | null {
   const d = doc as CaretDoc;
   if (typeof d.caretPositionFromPoint === 'function') {
     const pos = shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
@@ -68,13 +73,13 @@ type HighlightsFromPoint = (x: number, y: number, opts?: { shadowRoots?: ShadowR
 
 function highlightCategoriesAt(x: number, y: number, shadowRoots: ShadowRoot[]): Set<Category> | null {
   const reg = (typeof CSS !== 'undefined' ? CSS.highlights : undefined) as
-    | (HighlightRegistry & { highlightsFromPoint?: HighlightsFromPoint })
-    | undefined;
+    (HighlightRegistry & { highlightsFromPoint?: HighlightsFromPoint }) | undefined;
   if (!reg || typeof reg.highlightsFromPoint !== 'function') return null;
   const found = new Set<Category>();
   const hls = reg.highlightsFromPoint(x, y, { shadowRoots });
   for (const [name, hl] of reg) {
-    if (name.startsWith(HIGHLIGHT_PREFIX) && hls.includes(hl)) found.add(name.slice(HIGHLIGHT_PREFIX.length) as Category);
+    if (name.startsWith(HIGHLIGHT_PREFIX) && hls.includes(hl))
+      found.add(name.slice(HIGHLIGHT_PREFIX.length) as Category);
   }
   return found;
 }

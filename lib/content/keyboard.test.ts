@@ -33,7 +33,9 @@ describe('keyboard', () => {
   });
 
   it('moves through enabled mentions in order and wraps around', () => {
-    const ms = ['a', 'b', 'c'].map((id, i) => ({ id: i, entityId: id, category: i === 1 ? 'place' : 'person' }) as PageMention);
+    const ms = ['a', 'b', 'c'].map(
+      (id, i) => ({ id: i, entityId: id, category: i === 1 ? 'place' : 'person' }) as PageMention,
+    );
     const all = () => true;
     expect(pickMention(ms, null, 'next', all)?.entityId).toBe('a');
     expect(pickMention(ms, null, 'previous', all)?.entityId).toBe('c');

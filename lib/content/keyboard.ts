@@ -22,7 +22,9 @@ export function isEditableTarget(target: EventTarget | null): boolean {
 }
 
 /** The navigation a keydown asks for, if any (by physical key: Alt changes `key` on macOS). */
-export function navKey(e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>): NavDirection | null {
+export function navKey(
+  e: Pick<KeyboardEvent, 'altKey' | 'shiftKey' | 'ctrlKey' | 'metaKey' | 'code'>,
+): NavDirection | null {
   if (!e.altKey || !e.shiftKey || e.ctrlKey || e.metaKey) return null;
   if (e.code === 'KeyN') return 'next';
   if (e.code === 'KeyP') return 'previous';

@@ -3,7 +3,8 @@ import { dirtyRootFor, minimalRoots, PageObserver } from './observer';
 
 describe('PageObserver', () => {
   beforeEach(() => {
-    document.body.innerHTML = '<article id="feed"><p id="p1">one <b id="b">bold</b></p></article><textarea id="ta">x</textarea>';
+    document.body.innerHTML =
+      '<article id="feed"><p id="p1">one <b id="b">bold</b></p></article><textarea id="ta">x</textarea>';
   });
 
   it('maps a change to the smallest block to rescan, ignoring editable fields', () => {

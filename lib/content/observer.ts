@@ -65,7 +65,9 @@ export class PageObserver {
         if (r.removedNodes.length) {
           this.removals = true;
           // Removing inline text joins its neighbours into a new run: rescan that block.
-          const inline = [...r.removedNodes].some((n) => n.nodeType === 3 || (n.nodeType === 1 && !isBlockElement(n as Element)));
+          const inline = [...r.removedNodes].some(
+            (n) => n.nodeType === 3 || (n.nodeType === 1 && !isBlockElement(n as Element)),
+          );
           const root = inline ? dirtyRootFor(r.target) : null;
           const target = r.target;
           if (root && target.isConnected) {

@@ -3,7 +3,7 @@ import { compileMatcher, createDocumentRecognizer } from '@/lib/recognize';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { HighlightLayer } from './highlights';
 import { MentionStore } from './mention-store';
-import { Scanner } from './scanner';
+import { pieceStarts, Scanner } from './scanner';
 import { installHighlightShims, TEST_FORMS } from './test-support';
 
 installHighlightShims();
@@ -47,7 +47,9 @@ describe('Scanner', () => {
   });
 
   it('ignores text in form fields, code and editable regions', async () => {
-    const { store, scanner } = setup('<textarea>Putin</textarea><code>Putin</code><div contenteditable>Putin</div><p>Kursk</p>');
+    const { store, scanner } = setup(
+      '<textarea>Putin</textarea><code>Putin</code><div contenteditable>Putin</div><p>Kursk</p>',
+    );
     await scanner.scanDocument();
     expect(summary(store)).toEqual(['Q4258:Kursk:direct']);
   });
@@ -57,7 +59,14 @@ describe('Scanner', () => {
     await scanner.scanDocument();
     expect(layer.activeCounts()).toEqual({ person: 1, place: 2, organization: 1, weapon: 1, event: 0 });
     const reg = CSS.highlights as unknown as Map<string, Set<unknown>>;
-    expect([...reg.keys()].sort()).toEqual(['gloss-current', 'gloss-event', 'gloss-organization', 'gloss-person', 'gloss-place', 'gloss-weapon']);
+    expect([...reg.keys()].sort()).toEqual([
+      'gloss-current',
+      'gloss-event',
+      'gloss-organization',
+      'gloss-person',
+      'gloss-place',
+      'gloss-weapon',
+    ]);
     layer.setCategories({ ...DEFAULT_SETTINGS.categories, place: false });
     expect(reg.has('gloss-place')).toBe(false);
     expect(layer.activeCounts().place).toBe(0);
@@ -83,5 +92,29 @@ describe('Scanner', () => {
     await scanner.rescan([a]);
     expect(summary(store)).toEqual(['Q4258:Kursk:direct']);
     expect(layer.activeCounts()).toMatchObject({ person: 0, organization: 0, place: 1 });
+  });
+});
+
+describe('pieceStarts', () => {
+  it('keeps ordinary blocks whole', () => {
+    expect(pieceStarts('Putin spoke. '.repeat(100))).toEqual([0]);
+  });
+
+  it('cuts long text after sentence ends, never inside a word', () => {
+    const sentence = 'Vladimir Putin met Kim Jong-un near Kursk again. ';
+    const text = sentence.repeat(200);
+    const starts = pieceStarts(text, 500);
+    expect(starts.length).toBeGreaterThan(10);
+    for (const s of starts.slice(1)) expect(text.slice(s, s + sentence.length)).toBe(sentence);
+  });
+
+  it('finds every name in a huge block fed in pieces', async () => {
+    const { store, scanner } = setup(`<p>${'Putin and Hezbollah met in Kursk. '.repeat(300)}</p>`);
+    await scanner.scanDocument();
+    expect(store.size).toBe(900);
+    const last = store.inDocumentOrder()[899];
+    expect(last?.quote.exact).toBe('Kursk');
+    expect(last?.quote.suffix).toBe('. ');
+    expect(last?.quote.prefix).toBe('rsk. Putin and Hezbollah met in '); // 32 characters
   });
 });

@@ -17,6 +17,32 @@ export interface BlockRecognizer {
 }
 
 export const QUOTE_CONTEXT = 32;
+/** Blocks longer than this are fed in pieces, so one huge paragraph cannot block the page. */
+export const PIECE_CHARS = 2000;
+
+/**
+ * Where to cut a long text into pieces of about `target` characters: after a sentence end
+ * or a line break followed by whitespace, so a name is practically never cut in two.
+ * Returns the piece start offsets (always starting with 0).
+ */
+export function pieceStarts(text: string, target = PIECE_CHARS): number[] {
+  const starts = [0];
+  let from = 0;
+  while (text.length - from > target * 1.5) {
+    const re = /[.!?\n。！？]["'”’)]?\s+/g;
+    re.lastIndex = from + target;
+    const m = re.exec(text);
+    if (!m || m.index > from + target * 2) {
+      // No sentence end nearby: fall back to any whitespace after the target.
+      const ws = text.slice(from + target).search(/\s/);
+      if (ws < 0) break;
+      from = from + target + ws + 1;
+    } else from = m.index + m[0].length;
+    if (from >= text.length) break;
+    starts.push(from);
+  }
+  return starts;
+}
 
 /** Builds the page mention for a recognizer mention in a block (null if offsets are off). */
 export function toPageMention(block: Block, m: Mention, id: number): PageMention | null {
@@ -96,7 +122,10 @@ export class Scanner {
     const gone = this.store.dropDisconnected();
     for (const m of gone) this.layer.remove(m);
     if (removed + gone.length > 0) this.hooks.onChange();
-    await this.scan(roots.filter((r) => r.isConnected), gen);
+    await this.scan(
+      roots.filter((r) => r.isConnected),
+      gen,
+    );
   }
 
   private removeUnder(roots: Node[]): number {
@@ -132,12 +161,19 @@ export class Scanner {
           this.hooks.onShadowRoot(item);
           queue.push(item);
         } else {
-          for (const m of this.recognizer.feed(item.text)) {
-            const pm = toPageMention(item, m, this.store.newId());
-            if (pm) {
-              this.store.add(pm);
-              found.push(pm);
+          const starts = pieceStarts(item.text);
+          for (let p = 0; p < starts.length; p++) {
+            const at = starts[p] ?? 0;
+            const piece = starts.length === 1 ? item.text : item.text.slice(at, starts[p + 1] ?? item.text.length);
+            for (const m of this.recognizer.feed(piece)) {
+              const pm = toPageMention(item, { ...m, start: m.start + at, end: m.end + at }, this.store.newId());
+              if (pm) {
+                this.store.add(pm);
+                found.push(pm);
+              }
             }
+            if (p + 1 < starts.length && slicer.shouldYield()) await slicer.yield();
+            if (gen !== this.generation) return;
           }
         }
         if (slicer.shouldYield()) await slicer.yield();

@@ -38,7 +38,13 @@ export function installHighlightShims(): void {
   }
 }
 
-function form(text: string, entityId: string, category: SurfaceForm['category'], kind: SurfaceForm['kind'] = 'name', rule: SurfaceForm['case'] = 'exact'): SurfaceForm {
+function form(
+  text: string,
+  entityId: string,
+  category: SurfaceForm['category'],
+  kind: SurfaceForm['kind'] = 'name',
+  rule: SurfaceForm['case'] = 'exact',
+): SurfaceForm {
   return { text, entityId, category, kind, case: rule, priority: 0 };
 }
 

@@ -19,7 +19,7 @@ const PIECES = [
   'Kim', 'Jong', '-un', 'Putin', "'s", '’s', 'Shaheds', 'Iran', 'U.S.', 'US', 'LET', '38', 'North', 'Geran', '2', '金正恩', '金',
   '서울', '에서', 'Киев', 'е', 'غزة', 'ירושלים', '\u200f', '\u202e', '\u0301', '\u0308', '\u0306', '\u00ad', '\u2010', '\u2011', '\u2014',
   '\u2212', '\u00a0', '\n', '\r\n', ' ', '  ', '.', ',', '(', ')', '😀', '👩‍👩‍👧', '𝐀', '𠀋', '\ud800', '\udc00', 'ｆｕｌｌ', 'İ', 'ß',
-  'ﾌﾟ', 'プーチン', '\u0000', '\ufeff', 'Nicolás', 'Æ', '・', 'ー', '\u0e01\u0e34',
+  'ﾌﾟ', 'プーチン', '㌀', '㍿', '\ufdfa', '\u0000', '\ufeff', 'Nicolás', 'Æ', '・', 'ー', '\u0e01\u0e34',
 ];
 
 function randomText(r: () => number, len: number): string {
@@ -92,5 +92,15 @@ describe('robustness (seeded fuzz)', () => {
     checkMentions(marks, recognize(m, marks));
     const lone = '\ud800Putin\udc00';
     expect(recognize(m, lone).map((x) => lone.slice(x.start, x.end))).toEqual(['Putin']);
+  });
+});
+
+describe('character runs that expand under NFKC', () => {
+  it('keeps offsets defined when compatibility characters fill a run', () => {
+    const m = compileMatcher([form('アパート', 'apt'), form('株式会社', 'kk', { category: 'organization' })]);
+    const text = '㌀'.repeat(50) + '株式会社';
+    const xs = recognize(m, text);
+    checkMentions(text, xs);
+    expect(xs.at(-1)).toMatchObject({ start: 50, end: 54, entityId: 'kk' });
   });
 });

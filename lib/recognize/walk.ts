@@ -82,7 +82,7 @@ function isGluedS(text: string, tb: TokenBuffer, k: number): boolean {
 }
 
 function charRun(m: CompiledMatcher, text: string, s: number, e: number, rb: RunBuffer, out: Candidate[]): void {
-  rb.ensure((e - s) * 4 + 16);
+  rb.ensure((e - s) * 6 + 16);
   const { units, from, to, cpStart } = rb;
   let n = 0;
   for (let i = s; i < e; ) {
@@ -91,6 +91,7 @@ function charRun(m: CompiledMatcher, text: string, s: number, e: number, rb: Run
     const k = classOf(cp) & CLASS_MASK;
     if (k !== C_IGNORE) {
       const n1 = appendFold(cp, units, n, units.length);
+      if (n1 > units.length) break; // compatibility characters that expand a lot (㌀): stop here
       if (k === C_MARK && n > 0) to[n - 1] = i + w; // a mark stays with its base
       for (let j = n; j < n1; j++) {
         from[j] = i;
