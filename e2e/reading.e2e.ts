@@ -66,6 +66,15 @@ describe('seed pages', () => {
         `${gp.page}: ${occ.length - misses.length}/${occ.length} = ${(rate * 100).toFixed(1)}%${misses.length ? `\n  misses: ${misses.join('\n          ')}` : ''}`,
       );
       expect(rate).toBeGreaterThanOrEqual(0.97);
+      // Stretch entities (events, lower-case styles, demonyms) are reported, not required.
+      const stretch = await findOccurrences(page, gp.scope, gp.stretch);
+      let stretchHits = 0;
+      for (let i = 0; i < stretch.length; i++) {
+        const { x, y } = await pointAt(page, i);
+        const seen = await hoverAndRead(page, x, y, stretch[i]!.names);
+        if (seen.some((s) => stretch[i]!.names.includes(s))) stretchHits++;
+      }
+      console.info(`${gp.page} stretch: ${stretchHits}/${stretch.length}`);
       await page.close();
     });
 
@@ -101,6 +110,33 @@ describe('seed pages', () => {
       await page.close();
     });
   }
+});
+
+describe('hover details', () => {
+  it('switches to a name the open card covers when the pointer jumps there and rests', async () => {
+    const page = await open(gloss, gloss.fixtureUrl('joongang-putin-iran.html'));
+    await findOccurrences(page, 'main article', [
+      { names: ['JoongAng Ilbo'], surfaces: ['JoongAng Ilbo'] },
+      { names: ['Vladimir Putin'], surfaces: ['Vladimir Putin'] },
+    ]);
+    // (A pointer gliding onto the card keeps it: that is a reader going to read it.)
+    for (let round = 0; round < 2; round++) {
+      const a = await pointAt(page, 0);
+      expect(await hoverAndRead(page, a.x, a.y, ['JoongAng Ilbo'])).toEqual(['JoongAng Ilbo']);
+      const b = await pointAt(page, 1);
+      const covered = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.tagName, b);
+      expect(covered).toBe('GLOSS-ROOT'); // the card lies over the next name
+      await page.mouse.move(b.x, b.y);
+      await expect.poll(() => dialogNames(page), { timeout: 3000 }).toEqual(['Vladimir Putin']);
+    }
+    // A click on the card's own button is not a hover over what lies beneath.
+    const card = page.getByRole('dialog', { name: 'Vladimir Putin' });
+    await card.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => card.getByRole('textbox', { name: 'Note' }).count()).toBe(1);
+    await page.waitForTimeout(800);
+    expect(await dialogNames(page)).toEqual(['Vladimir Putin']);
+    await page.close();
+  });
 });
 
 describe('a hostile page', () => {

@@ -3,8 +3,7 @@
  * settings. Everything it registers hangs off one AbortController, so `stop()` (site turned
  * off) or the extension context going away leaves the page exactly as it was.
  */
-import type { Category, Entity } from '@/lib/kb/schema';
-import { CATEGORIES } from '@/lib/kb/schema';
+import type { Entity } from '@/lib/kb/schema';
 import type { NoteInput } from '@/lib/notes/types';
 import type { PageEntity } from '@/lib/messages';
 import type { Settings } from '@/lib/settings';
@@ -18,6 +17,7 @@ import { MentionStore, type PageMention } from './mention-store';
 import { PageObserver } from './observer';
 import type { RectLike } from './placement';
 import { Scanner, type BlockRecognizer } from './scanner';
+import { debugCounts, noteInput, scrollToMention } from './page-helpers';
 
 export interface PageApi {
   getCards(ids: string[]): Promise<Entity[]>;
@@ -165,26 +165,11 @@ export class PageController {
   }
 
   private async goTo(m: PageMention): Promise<boolean> {
-    const rect = this.scrollToMention(m);
+    const rect = scrollToMention(this.doc, m);
     if (!rect) return false;
     this.current = m;
     this.layer?.setCurrent(m);
     return this.openCard(m, rect, true);
-  }
-
-  private scrollToMention(m: PageMention): DOMRect | null {
-    const range = liveRange(m);
-    if (!range) return null;
-    const win = this.doc.defaultView;
-    const vh = win?.innerHeight ?? 800;
-    let r = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    if (r.top < 0 || r.bottom > vh) {
-      m.nodes[0]?.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
-      r = range.getClientRects()[0] ?? range.getBoundingClientRect();
-      if (win && (r.top < 0 || r.bottom > vh)) win.scrollBy(0, r.top - vh / 2);
-      r = range.getClientRects()[0] ?? range.getBoundingClientRect();
-    }
-    return r;
   }
 
   private hitAt(x: number, y: number): Hit | null {
@@ -208,47 +193,25 @@ export class PageController {
     const token = ++this.showToken;
     const entity = this.cache.get(m.entityId) ?? (await this.cache.ensure(m.entityId));
     if (!entity || token !== this.showToken || !this.session) return false;
-    const related = entity.related.filter((r) => !this.cache.get(r));
-    const show = () =>
+    const missing = entity.related.filter((r) => !this.cache.get(r));
+    const render = (focusNow: boolean) =>
       this.host.show({
         entity,
         related: this.cache.relatedNames(entity),
         anchor,
-        focus,
-        onSaveNote: (text) => this.saveNote(m, entity, text),
+        focus: focusNow,
+        onSaveNote: async (text) => void (await this.api.addNote(noteInput(this.doc, m, entity, text))),
       });
-    show();
+    render(focus);
     this.shownMention = m;
     this.hoverShown = !focus;
-    if (related.length) {
-      void this.cache.load(related).then(() => {
-        if (token === this.showToken && this.host.shownEntity === entity.id)
-          this.guard(() =>
-            this.host.show({
-              entity,
-              related: this.cache.relatedNames(entity),
-              anchor,
-              focus: false,
-              onSaveNote: (text) => this.saveNote(m, entity, text),
-            }),
-          );
+    // Related names arrive a moment later; the card re-renders in place (state kept).
+    if (missing.length) {
+      void this.cache.load(missing).then(() => {
+        if (token === this.showToken && this.host.shownEntity === entity.id) this.guard(() => render(false));
       });
     }
     return true;
-  }
-
-  private async saveNote(m: PageMention, entity: Entity, text: string): Promise<void> {
-    const canonical = this.doc.querySelector<HTMLLinkElement>('link[rel~="canonical"][href]')?.href;
-    const url = canonical && /^https?:/.test(canonical) ? canonical : this.doc.location.href;
-    await this.api.addNote({
-      entityId: entity.id,
-      entityName: entity.name,
-      category: entity.category,
-      text,
-      url,
-      title: this.doc.title,
-      quote: { ...m.quote },
-    });
   }
 
   private hideHoverCard(): void {
@@ -354,13 +317,7 @@ export class PageController {
   }
 
   private setDebug(): void {
-    const counts: Record<string, number> = { mentions: this.store.size };
-    const active = this.layer?.activeCounts();
-    for (const c of CATEGORIES) {
-      counts[`found-${c}`] = 0;
-      counts[`active-${c}`] = active?.[c as Category] ?? 0;
-    }
-    for (const m of this.store.values()) counts[`found-${m.category}`] = (counts[`found-${m.category}`] ?? 0) + 1;
+    const counts = debugCounts(this.store.values(), this.store.size, this.layer?.activeCounts());
     this.host.setDebug({ ...counts, enabled: this.running ? 1 : 0, scanned: this.scanned ? 1 : 0 });
   }
 

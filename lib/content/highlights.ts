@@ -12,12 +12,20 @@ import type { PageMention } from './mention-store';
 export const HIGHLIGHT_PREFIX = 'gloss-';
 export const CURRENT_HIGHLIGHT = 'gloss-current';
 
+/** Scales the alpha of an rgba() colour: the shared wash is a touch strong for running text. */
+export function fadeRgba(color: string, factor: number): string {
+  return color.replace(
+    /rgba\(([^)]*),\s*([\d.]+)\)/,
+    (_, rgb: string, a: string) => `rgba(${rgb}, ${+(Number(a) * factor).toFixed(3)})`,
+  );
+}
+
 /** The `::highlight()` rules for a page whose background is light or dark. */
 export function highlightCss(scheme: ColorScheme): string {
   const rules = CATEGORIES.map(
     (c) =>
-      `::highlight(${HIGHLIGHT_PREFIX}${c}){background-color:${CATEGORY_HIGHLIGHTS[c][scheme]};` +
-      `text-decoration:underline 1.5px ${CATEGORY_COLORS[c][scheme]};}`,
+      `::highlight(${HIGHLIGHT_PREFIX}${c}){background-color:${fadeRgba(CATEGORY_HIGHLIGHTS[c][scheme], 0.6)};` +
+      `text-decoration:underline 1px ${CATEGORY_COLORS[c][scheme]};}`,
   );
   const cur = scheme === 'dark' ? 'rgba(255, 214, 10, 0.38)' : 'rgba(255, 200, 0, 0.45)';
   rules.push(`::highlight(${CURRENT_HIGHLIGHT}){background-color:${cur};text-decoration:underline 2px currentColor;}`);

@@ -107,6 +107,27 @@ describe('HoverIntent', () => {
     expect(log).toEqual(['show a', 'hide a', 'show b', 'hide b', 'show a']);
   });
 
+  it('treats a synthetic burst of moves onto the card like a jump', () => {
+    const { intent, log } = setup();
+    intent.move(50, 0, 0, false);
+    vi.advanceTimersByTime(300);
+    for (let i = 1; i <= 10; i++) intent.move(50 + i * 20, 0, 1000 + i, i * 20 + 50 >= 200);
+    vi.advanceTimersByTime(300);
+    expect(log).toEqual(['show a', 'hide a', 'show b']);
+  });
+
+  it('keeps the card when a real pointer moves onto it and rests there', () => {
+    const { intent, log } = setup();
+    intent.move(50, 0, 0, false);
+    vi.advanceTimersByTime(300);
+    for (let i = 1; i <= 10; i++) {
+      vi.advanceTimersByTime(16);
+      intent.move(50 + i * 20, 0, 300 + i * 16, i * 20 + 50 >= 200);
+    }
+    vi.advanceTimersByTime(2000);
+    expect(log).toEqual(['show a']);
+  });
+
   it('keeps the card for a click after a jump onto it, or for moves within it', () => {
     const { intent, log } = setup();
     intent.move(50, 0, 0, false);

@@ -13,6 +13,7 @@ export const GRACE_MS = 300;
 /** A jump longer than this after a pause longer than JUMP_PAUSE_MS has no path behind it. */
 const JUMP_PX = 15;
 const JUMP_PAUSE_MS = 100;
+const BURST_MS = 3;
 
 export interface HoverDeps<T> {
   /** The target (mention) under a viewport point, or null. */
@@ -34,6 +35,8 @@ interface Sample {
   y: number;
   t: number;
   overCard: boolean;
+  /** Arrived on the card without a path (see the module comment). */
+  synthetic?: boolean;
 }
 
 export class HoverIntent<T> {
@@ -53,8 +56,12 @@ export class HoverIntent<T> {
     if (overCard) {
       this.cancelDwell();
       this.cancelGrace();
-      const jumped = prev !== null && !prev.overCard && dt > JUMP_PAUSE_MS && dist > JUMP_PX;
-      if (jumped) this.watchBeneath(x, y);
+      // No path behind it: a long hop after a pause, or a burst of moves faster than any
+      // display delivers them (pointer events are coalesced per frame, >= ~4 ms apart).
+      const jumped = prev !== null && !prev.overCard && ((dt > JUMP_PAUSE_MS && dist > JUMP_PX) || dt < BURST_MS);
+      const synthetic = jumped || (prev !== null && prev.synthetic && dt < BURST_MS);
+      this.last.synthetic = synthetic;
+      if (synthetic) this.watchBeneath(x, y);
       return;
     }
     const fast = dist / dt >= FAST_PX_PER_MS;

@@ -40,13 +40,32 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-/** The real popup API, backed by `browser.*` and the settings item. */
-export function createBrowserPopupApi(): PopupApi {
+/**
+ * The tab id in a `?tab=<id>` query, or undefined. Opening popup.html in a tab of its own
+ * (end-to-end tests, a pinned "popup" tab) would otherwise make the popup look at itself.
+ */
+export function tabIdFromQuery(search: string): number | undefined {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d{1,10}$/.test(raw)) return undefined;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
+/**
+ * The real popup API, backed by `browser.*` and the settings item. `search` is the popup's
+ * query string: with `?tab=<id>` it looks at that tab instead of the active one.
+ */
+export function createBrowserPopupApi(search: string = globalThis.location?.search ?? ''): PopupApi {
+  const pinnedTab = tabIdFromQuery(search);
   return {
     loadSettings,
     saveSettings,
     watchSettings,
     async getActiveTab() {
+      if (pinnedTab !== undefined) {
+        const tab = await browser.tabs.get(pinnedTab).catch(() => undefined);
+        return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
+      }
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       return tab?.id === undefined ? undefined : { id: tab.id, url: tab.url };
     },

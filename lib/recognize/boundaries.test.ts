@@ -17,6 +17,11 @@ describe('word boundaries', () => {
     expect(found(m, 'the U.S.-brokered deal')).toEqual(['U.S.=us']);
   });
 
+  it('does not join name parts across other words or punctuation', () => {
+    expect(found(m, 'North and Korea, North. Korea, North, Korea')).toEqual([]);
+    expect(found(m, 'North  Korea')).toEqual(['North  Korea=nk']);
+  });
+
   it('does not find a name inside a longer word', () => {
     expect(found(m, 'Iranian officials and Putinism')).toEqual([]);
     expect(found(m, 'Kurskaya and preKyiv')).toEqual([]);

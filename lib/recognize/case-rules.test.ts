@@ -34,6 +34,12 @@ describe('case rules', () => {
     expect(found(m, 'nicolas maduro and kim jong un')).toEqual([]);
   });
 
+  it('allows sentence capitalization of a form that starts in lower case', () => {
+    const al = compileMatcher([form('al-Assad', 'assad'), form('de Mistura', 'dm')]);
+    expect(found(al, 'Al-Assad fled. De Mistura said, as did al-Assad.')).toEqual(['Al-Assad=assad', 'De Mistura=dm', 'al-Assad=assad']);
+    expect(found(al, 'AL-assad and de mistura')).toEqual([]);
+  });
+
   it('matches fold forms in any case', () => {
     expect(found(m, 'KYIV, kyiv, Kyiv, the Cold War, the COLD WAR')).toEqual([
       'KYIV=kyiv', 'kyiv=kyiv', 'Kyiv=kyiv', 'Cold War=cold-war', 'COLD WAR=cold-war',

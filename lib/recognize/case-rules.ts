@@ -5,7 +5,8 @@
  * Only candidates reach this code, so it may allocate.
  */
 import { normSpan } from './char-class.ts';
-import { ALL_JOINED, type CompiledMatcher, joinPositions, M_INFLECT, variantGroups } from './compile.ts';
+import { type CompiledMatcher, M_INFLECT } from './compile.ts';
+import { ALL_JOINED, joinPositions, variantGroups } from './variants.ts';
 import { scanText } from './scan.ts';
 import { T_DIGIT, T_NOSPACE, T_PUNCT, T_SEP_DASH, TokenBuffer } from './token-buffer.ts';
 
@@ -23,9 +24,10 @@ const formTb = new TokenBuffer();
 
 /** Case-preserved tokens of the form variant behind entry `e` (cached on the matcher). */
 export function formNorm(m: CompiledMatcher, e: number): FormNorm {
-  const cache = m.formNorms as Map<number, FormNorm>;
-  const hit = cache.get(e);
-  if (hit !== undefined) return hit;
+  const cache = m.formNorms as FormNorm[];
+  const slot = m.formNormSlot;
+  const k = slot[e]!;
+  if (k > 0) return cache[k - 1]!;
   const text = m.formTexts[m.entryForm[e]!]!;
   scanText(text, formTb, null);
   const joins = joinPositions(formTb);
@@ -39,7 +41,7 @@ export function formNorm(m: CompiledMatcher, e: number): FormNorm {
   const joined = tokens.join('');
   const shortUpper = letters > 0 && letters <= 3 && joined === joined.toUpperCase() && joined !== joined.toLowerCase();
   const fn: FormNorm = { tokens, dashBefore, letters, shortUpper };
-  cache.set(e, fn);
+  slot[e] = cache.push(fn);
   return fn;
 }
 
@@ -69,6 +71,8 @@ export function exactOk(
     // "Kim Jong-un" is also written "Kim Jong Un": a hyphen on either side frees the case
     // of the next token's first letter.
     if (k > 0 && (fn.dashBefore[k] || textDash[k]) && sameButFirstCase(a, b)) continue;
+    // A name that starts in lower case is capitalized at the start of a sentence ("Al-Assad").
+    if (k === 0 && b[0] !== b[0]!.toUpperCase() && a === b[0]!.toUpperCase() + b.slice(1)) continue;
     ok = false;
   }
   // The trie already matched the folded text, so an ALL-CAPS rendering only needs the
@@ -98,10 +102,19 @@ function neighbour(text: string, tb: TokenBuffer, from: number, step: number): '
   return verdict;
 }
 
-/** True when tokens t..u sit in an all-caps run: every word found around them is all caps. */
-export function inShoutingRun(text: string, tb: TokenBuffer, t: number, u: number): boolean {
-  const before = neighbour(text, tb, t - 1, -1);
-  const after = neighbour(text, tb, u + 1, 1);
+const aroundTb = new TokenBuffer();
+/** How far to look around a short form for its neighbouring words. */
+const WINDOW = 120;
+
+/** True when text[start, end) sits in an all-caps run: every word found around it is all caps. */
+export function inShoutingRun(text: string, start: number, end: number): boolean {
+  // The page scan keeps only words that occur in names, so re-scan a window around the form.
+  const left = text.slice(Math.max(0, start - WINDOW), start);
+  scanText(left, aroundTb, null);
+  const before = neighbour(left, aroundTb, aroundTb.n - 1, -1);
+  const right = text.slice(end, end + WINDOW);
+  scanText(right, aroundTb, null);
+  const after = neighbour(right, aroundTb, 0, 1);
   if (before === 'none' && after === 'none') return false;
   return before !== 'other' && after !== 'other';
 }

@@ -6,9 +6,8 @@
 import { ASCII_CLASS, C_APOS, C_PUNCT, foldOf, foldSpan } from './char-class.ts';
 import { scanText, V_INFLECT_STEM, type Lexicon } from './scan.ts';
 import { EdgeTable, V_PLURAL_STEM, Vocab } from './tables.ts';
-import {
-  T_CYR, T_DIGIT, T_HANGUL, T_LONG, T_NOSPACE, T_PUNCT, T_SEP_DASH, T_SEP_HARD, T_SEP_SPACE, TokenBuffer,
-} from './token-buffer.ts';
+import { T_CYR, T_DIGIT, T_HANGUL, T_LONG, T_NOSPACE, T_PUNCT, T_SEP_DASH, T_SEP_HARD, TokenBuffer } from './token-buffer.ts';
+import { IntList, joinPositions, stemOf, variantGroups, variantMasks } from './variants.ts';
 import type { AliasKind, Category, SurfaceForm } from './types.ts';
 
 export const KINDS: readonly AliasKind[] = ['name', 'short', 'surname', 'acronym', 'demonym'];
@@ -24,69 +23,8 @@ export const M_CHARS = 2;
 
 export const TOKEN_ROOT = 0;
 export const CHAR_ROOT = 1;
-/** Join masks beyond this many hyphens index only "all split" and "all joined". */
-const MAX_JOIN_BITS = 3;
-export const ALL_JOINED = 255;
-/** Nominative endings stripped from a Cyrillic name to get the stem inflected forms share. */
-const FORM_ENDINGS = ['ии', 'ыи', 'ои', 'ая', 'яя', 'ое', 'ее', 'а', 'я', 'о', 'е', 'ь', 'ы', 'и'];
 /** Bare CJK characters are too ambiguous (金 is also "gold"): forms need two or more. */
 const MIN_CHAR_FORM = 2;
-
-class IntList {
-  a = new Int32Array(1024);
-  n = 0;
-  push(v: number): number {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n] = v;
-    return this.n++;
-  }
-  done(): Int32Array {
-    return this.a.slice(0, this.n);
-  }
-}
-
-/** Positions of hyphens between two letter tokens ("Jong-un"): indexed also as "Jongun". */
-export function joinPositions(tb: TokenBuffer): number[] {
-  const out: number[] = [];
-  const nonLetter = T_DIGIT | T_PUNCT | T_HANGUL | T_NOSPACE;
-  for (let t = 1; t < tb.n; t++) {
-    const f = tb.flags[t]!;
-    if ((f & T_SEP_DASH) && !(f & T_SEP_SPACE) && !(f & nonLetter) && !(tb.flags[t - 1]! & nonLetter)) out.push(t);
-  }
-  return out;
-}
-
-/** Which token indexes start a new token of the variant (a joined position does not). */
-export function variantMasks(joinCount: number): number[] {
-  if (joinCount === 0) return [0];
-  if (joinCount > MAX_JOIN_BITS) return [0, ALL_JOINED];
-  const out: number[] = [];
-  for (let m = 0; m < 1 << joinCount; m++) out.push(m);
-  return out;
-}
-
-/** Groups token indexes 0..n-1 into the variant's tokens. */
-export function variantGroups(n: number, joins: readonly number[], mask: number): number[][] {
-  const groups: number[][] = [];
-  for (let t = 0; t < n; t++) {
-    const j = joins.indexOf(t);
-    const joined = j >= 0 && (mask === ALL_JOINED || (mask & (1 << j)) !== 0);
-    if (joined && groups.length > 0) groups[groups.length - 1]!.push(t);
-    else groups.push([t]);
-  }
-  return groups;
-}
-
-export function stemOf(fold: string): string {
-  for (const e of FORM_ENDINGS) {
-    if (fold.endsWith(e) && fold.length - e.length >= 3) return fold.slice(0, -e.length);
-  }
-  return fold;
-}
 
 /** The compiled matcher. Opaque to callers (see `Matcher` in index.ts). */
 export class CompiledMatcher implements Lexicon {
@@ -112,7 +50,8 @@ export class CompiledMatcher implements Lexicon {
   readonly entityIds: readonly string[];
   readonly formTexts: readonly string[];
   /** Lazily filled cache of case-preserved form tokens (see case-rules.ts). */
-  readonly formNorms = new Map<number, unknown>();
+  readonly formNorms: unknown[] = [];
+  private normSlot: Int32Array | null = null;
 
   constructor(forms: readonly SurfaceForm[]) {
     const tb = new TokenBuffer();
@@ -275,6 +214,12 @@ export class CompiledMatcher implements Lexicon {
     this.formTexts = formTexts;
     this.formCount = formTexts.length;
     this.skippedForms = skipped;
+  }
+
+  /** Per entry: 1 + index into `formNorms`, or 0 (allocated on first use). */
+  get formNormSlot(): Int32Array {
+    if (this.normSlot === null) this.normSlot = new Int32Array(this.entryNext.length);
+    return this.normSlot;
   }
 
   /** Child of `node` along `label`, or -1. */

@@ -6,114 +6,51 @@
  */
 import {
   ASCII_CLASS, ASCII_FOLD, C_APOS, C_BREAK, C_DASH, C_DIGIT, C_HANGUL, C_IGNORE, C_LETTER,
-  C_LINEBREAK, C_MARK, C_NOSPACE, C_PUNCT, C_SPACE, CLASS_MASK, CYR_BIT, appendFold, classOf, foldOf,
+  C_LINEBREAK, C_MARK, C_NOSPACE, C_PUNCT, C_SPACE, CLASS_MASK, CYR_BIT, appendFold, classOf,
 } from './char-class.ts';
-import { HASH_INIT, HASH_MUL, V_PLURAL_STEM, type Vocab } from './tables.ts';
+import { addReadings, hashPrefix, type Lexicon } from './readings.ts';
+import { HASH_INIT, HASH_MUL } from './tables.ts';
 import {
-  A_INFLECT, A_PARTICLE, A_PLURAL, MAX_UNITS, T_CYR, T_DIGIT, T_HANGUL, T_JOINED, T_LONG,
-  T_NOSPACE, T_PUNCT, T_SEP_DASH, T_SEP_HARD, T_SEP_SPACE, type TokenBuffer,
+  MAX_UNITS, T_CYR, T_DIGIT, T_HANGUL, T_JOINED, T_LONG, T_NEXT_JOINED, T_NOSPACE, T_PUNCT, T_SEP_DASH,
+  T_SEP_HARD, T_SEP_SPACE, type TokenBuffer,
 } from './token-buffer.ts';
 
-/** What the scanner needs from a compiled matcher. */
-export interface Lexicon {
-  readonly vocab: Vocab;
-  /** Token id of each single ASCII punctuation character, or -1. */
-  readonly asciiPunct: Int32Array;
-  readonly hasPluralStems: boolean;
-  readonly hasInflect: boolean;
-  readonly hasHangul: boolean;
-}
-
-/** Vocabulary flag: a Cyrillic stem that inflected text tokens may reduce to. */
-export const V_INFLECT_STEM = 2;
-
-/** Korean particles that may follow a name (서울에서 -> 서울), longest first. */
-export const HANGUL_PARTICLES = [
-  '에서는', '으로는', '이라는', '에게서', '에서의', '으로서', '까지', '부터', '에서', '에게', '께서', '으로',
-  '처럼', '보다', '라는', '과의', '와의', '에는', '로는', '이나', '이랑', '한테', '은', '는', '이', '가', '을',
-  '를', '의', '에', '와', '과', '도', '로', '만', '께', '나', '랑',
-];
-
-/**
- * Russian/Ukrainian case endings a text token may carry beyond a name's stem, in folded form
- * (й folds to и, so -ой is written -ои).
- */
-export const CYRILLIC_ENDINGS = [
-  'ами', 'ями', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ои', 'еи', 'ии', 'ыи', 'ом', 'ем', 'ым', 'им', 'ую', 'юю',
-  'ая', 'яя', 'ое', 'ее', 'ых', 'их', 'ах', 'ях', 'ам', 'ям', 'ов', 'ев', 'ы', 'и', 'а', 'я', 'у', 'ю', 'е',
-  'і', 'ї', 'о',
-];
-
-function endsWith(buf: Uint16Array, len: number, suffix: string): boolean {
-  const m = suffix.length;
-  if (m >= len) return false;
-  for (let j = 0; j < m; j++) if (buf[len - m + j] !== suffix.charCodeAt(j)) return false;
-  return true;
-}
-
-function hashPrefix(buf: Uint16Array, len: number): number {
-  let h = HASH_INIT;
-  for (let j = 0; j < len; j++) h = Math.imul(h ^ buf[j]!, HASH_MUL);
-  return h;
-}
-
-/** Original offset reached after `units` folded units of text starting at `start`. */
-function offsetAfterUnits(text: string, start: number, units: number): number {
-  let i = start;
-  let u = 0;
-  while (u < units && i < text.length) {
-    const cp = text.codePointAt(i)!;
-    u += foldOf(cp).length;
-    i += cp > 0xffff ? 2 : 1;
-  }
-  return i;
-}
+export { type Lexicon, V_INFLECT_STEM } from './readings.ts';
 
 function emitWord(
   tb: TokenBuffer, lex: Lexicon | null, text: string, start: number, end: number,
   h: number, ph: number, len: number, flags: number, build: boolean,
-): void {
-  if (len > MAX_UNITS) {
-    tb.push(start, end, -1, flags | T_LONG);
-    return;
-  }
-  if (lex === null) {
-    tb.push(start, end, -1, flags);
-    return;
+): boolean {
+  if (lex === null || len > MAX_UNITS) {
+    if (lex !== null && !build) return false;
+    tb.push(start, end, -1, len > MAX_UNITS ? flags | T_LONG : flags);
+    return true;
   }
   const fbuf = tb.fbuf;
   const vocab = lex.vocab;
   if (build) {
     tb.push(start, end, vocab.insert(h, len, fbuf), flags);
-    return;
+    return true;
   }
-  const t = tb.push(start, end, vocab.lookup(h, len, fbuf), flags);
-  if ((flags & (T_DIGIT | T_HANGUL)) === 0 && lex.hasPluralStems && len >= 4 && fbuf[len - 1] === 0x73) {
-    const sid = vocab.lookup(ph, len - 1, fbuf);
-    if (sid >= 0 && (vocab.flags[sid]! & V_PLURAL_STEM) !== 0) tb.pushAlt(t, sid, end, A_PLURAL);
+  const id = vocab.lookup(h, len, fbuf);
+  // Most words need no alternative reading: test cheaply before calling out.
+  const readings =
+    (flags & T_CYR && lex.hasInflect) || (flags & T_HANGUL && lex.hasHangul) || (fbuf[len - 1] === 0x73 && lex.hasPluralStems);
+  // Most words are in no name: drop them, the caller marks the gap as a hard separator.
+  if (id < 0 && !readings) return false;
+  const t = tb.push(start, end, id, flags);
+  if (readings) addReadings(tb, lex, text, t, start, end, ph, len, flags);
+  if (id < 0 && tb.alt[t] === -1) {
+    tb.n = t;
+    return false;
   }
-  if ((flags & T_HANGUL) !== 0 && lex.hasHangul) {
-    for (const p of HANGUL_PARTICLES) {
-      if (!endsWith(fbuf, len, p)) continue;
-      const stem = len - p.length;
-      const sid = vocab.lookup(hashPrefix(fbuf, stem), stem, fbuf);
-      if (sid >= 0) tb.pushAlt(t, sid, offsetAfterUnits(text, start, stem), A_PARTICLE);
-    }
-  }
-  if ((flags & T_CYR) !== 0 && lex.hasInflect) {
-    for (const e of CYRILLIC_ENDINGS) {
-      if (len - e.length < 3 || !endsWith(fbuf, len, e)) continue;
-      const stem = len - e.length;
-      const sid = vocab.lookup(hashPrefix(fbuf, stem), stem, fbuf);
-      if (sid >= 0 && (vocab.flags[sid]! & V_INFLECT_STEM) !== 0) tb.pushAlt(t, sid, end, A_INFLECT);
-    }
-  }
+  return true;
 }
 
 /**
  * Splits `text` into tokens in `tb`. With a lexicon, token ids are looked up (or added, when
- * `build`) and punctuation outside the vocabulary becomes a hard separator; without one, every
- * punctuation character is its own token and ids are -1.
+ * `build`); words and punctuation outside the vocabulary are dropped and leave a hard
+ * separator. Without one, every word and punctuation character is a token with id -1.
  */
 export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, build = false): void {
   tb.reset();
@@ -138,15 +75,18 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, bui
   let ph = HASH_INIT;
   let sep = 0;
   let breaks = 0;
+  let prevKept = false;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       const k = ACLS[c]!;
       if (k === LETTER || k === DIGIT) {
         if (open && k !== tKind) {
-          emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
+          const kept = emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
+          if (!kept && tFlags & T_JOINED && prevKept) tb.flags[tb.n - 1]! |= T_NEXT_JOINED;
+          prevKept = kept;
           open = false;
-          sep = tKind === C_HANGUL ? 0 : T_JOINED;
+          sep = (tKind === C_HANGUL ? 0 : T_JOINED) | (kept ? 0 : T_SEP_HARD);
         }
         if (!open) {
           open = true;
@@ -158,16 +98,30 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, bui
           len = 0;
           h = HASH_INIT;
         }
-        const f = AFOLD[c]!;
-        if (len < LIMIT) fbuf[len] = f;
-        len++;
-        ph = h;
-        h = Math.imul(h ^ f, MUL);
-        tEnd = ++i;
+        // Consume the rest of this ASCII run of the same kind in a tight loop.
+        let j = i;
+        let cj = c;
+        for (;;) {
+          const f = AFOLD[cj]!;
+          if (len < LIMIT) fbuf[len] = f;
+          len++;
+          ph = h;
+          h = Math.imul(h ^ f, MUL);
+          if (++j >= n) break;
+          cj = text.charCodeAt(j);
+          if (cj >= 128 || ACLS[cj] !== k) break;
+        }
+        i = j;
+        tEnd = j;
         continue;
       }
       if (open) {
-        emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
+        const kept = emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
+        if (!kept) {
+          if (tFlags & T_JOINED && prevKept) tb.flags[tb.n - 1]! |= T_NEXT_JOINED;
+          sep |= T_SEP_HARD;
+        }
+        prevKept = kept;
         open = false;
       }
       if (k === C_SPACE) sep |= T_SEP_SPACE;
@@ -188,7 +142,11 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, bui
           tb.push(i, i + 1, id, sep | T_PUNCT);
           sep = 0;
           breaks = 0;
-        } else sep |= T_SEP_HARD;
+          prevKept = true;
+        } else {
+          sep |= T_SEP_HARD;
+          prevKept = false;
+        }
       }
       i++;
       continue;
@@ -207,9 +165,11 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, bui
     const k = kc & CLASS_MASK;
     if (k === C_LETTER || k === C_DIGIT || k === C_HANGUL) {
       if (open && k !== tKind) {
-        emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
+        const kept = emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
+        if (!kept && tFlags & T_JOINED && prevKept) tb.flags[tb.n - 1]! |= T_NEXT_JOINED;
+        prevKept = kept;
         open = false;
-        sep = k === C_HANGUL || tKind === C_HANGUL ? 0 : T_JOINED;
+        sep = (k === C_HANGUL || tKind === C_HANGUL ? 0 : T_JOINED) | (kept ? 0 : T_SEP_HARD);
       }
       if (!open) {
         open = true;
@@ -250,7 +210,12 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, bui
       continue;
     }
     if (open) {
-      emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
+      const kept = emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
+      if (!kept) {
+        if (tFlags & T_JOINED && prevKept) tb.flags[tb.n - 1]! |= T_NEXT_JOINED;
+        sep |= T_SEP_HARD;
+      }
+      prevKept = kept;
       open = false;
     }
     if (k === C_NOSPACE) {
@@ -264,6 +229,7 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, bui
       tb.push(i, j, -1, sep | T_NOSPACE);
       sep = 0;
       breaks = 0;
+      prevKept = true;
       i = j;
       continue;
     }
@@ -280,9 +246,15 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, bui
         tb.push(i, i + w, id, sep | T_PUNCT);
         sep = 0;
         breaks = 0;
-      } else sep |= T_SEP_HARD;
+        prevKept = true;
+      } else {
+        sep |= T_SEP_HARD;
+        prevKept = false;
+      }
     } else sep |= T_SEP_HARD;
     i += w;
   }
-  if (open) emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build);
+  if (open && !emitWord(tb, lex, text, tStart, tEnd, h, ph, len, tFlags, build) && tFlags & T_JOINED && prevKept) {
+    tb.flags[tb.n - 1]! |= T_NEXT_JOINED;
+  }
 }

@@ -41,6 +41,11 @@ export class Vocab {
   private offs: Int32Array;
   private chars: Uint16Array;
   flags: Uint8Array;
+  /**
+   * A 64 KB bit filter in front of the table: most page words are not in any name, and
+   * this answers "no" for them from cache instead of probing the (larger) slot table.
+   */
+  private readonly filter = new Int32Array(1 << 14);
 
   constructor(expected = 256) {
     const cap = capacityFor(expected);
@@ -55,9 +60,12 @@ export class Vocab {
   /** Id of the token whose folded units are buf[0, len) with hash h, or -1. */
   lookup(h: number, len: number, buf: Uint16Array): number {
     // Slots are interleaved [id + 1, hash, offset, length]: a miss costs one cache line.
+    const m = mix(h ^ len);
+    const bit = m >>> 13;
+    if ((this.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
     const slots = this.slots;
     const mask = this.mask;
-    let s = mix(h ^ len) & mask;
+    let s = m & mask;
     for (;;) {
       const q = s << 2;
       const id = slots[q]! - 1;
@@ -117,7 +125,10 @@ export class Vocab {
   }
 
   private place(id: number, h: number, len: number): void {
-    let s = mix(h ^ len) & this.mask;
+    const m = mix(h ^ len);
+    const bit = m >>> 13;
+    this.filter[bit >>> 5]! |= 1 << (bit & 31);
+    let s = m & this.mask;
     while (this.slots[s << 2] !== 0) s = (s + 1) & this.mask;
     const q = s << 2;
     this.slots[q] = id + 1;
@@ -146,7 +157,7 @@ export class Vocab {
   }
 
   get byteSize(): number {
-    return this.slots.byteLength + this.hashes.byteLength + this.offs.byteLength + this.chars.byteLength + this.flags.byteLength;
+    return this.filter.byteLength + this.slots.byteLength + this.hashes.byteLength + this.offs.byteLength + this.chars.byteLength + this.flags.byteLength;
   }
 }
 

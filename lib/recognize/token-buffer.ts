@@ -18,6 +18,8 @@ export const T_HANGUL = 128;
 export const T_CYR = 256;
 /** Longer than any name: never matches. */
 export const T_LONG = 512;
+/** The next word was glued to this one ("Shahed136") but was dropped (not in any name). */
+export const T_NEXT_JOINED = 1024;
 
 // Alternative readings of a token (only valid as the last token of a match).
 export const A_PLURAL = 1;

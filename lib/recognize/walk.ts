@@ -3,11 +3,11 @@
  * the character trie from every position of a Han/kana/Thai run, and keeps each terminal
  * whose form entries pass the case rules. Overlaps are resolved later (resolve.ts).
  */
-import { appendFold, C_IGNORE, C_MARK, CLASS_MASK, classOf, normSpan } from './char-class.ts';
+import { appendFold, C_DIGIT, C_HANGUL, C_IGNORE, C_LETTER, C_MARK, CLASS_MASK, classOf, normSpan } from './char-class.ts';
 import { exactOk, formNorm, inShoutingRun } from './case-rules.ts';
 import { CHAR_ROOT, type CompiledMatcher, M_INFLECT, TOKEN_ROOT, WEAPON } from './compile.ts';
 import {
-  A_INFLECT, A_PARTICLE, A_PLURAL, T_JOINED, T_NOSPACE, T_SEP_DASH, T_SEP_HARD, type TokenBuffer,
+  A_INFLECT, A_PARTICLE, A_PLURAL, T_JOINED, T_NEXT_JOINED, T_NOSPACE, T_SEP_DASH, T_SEP_HARD, type TokenBuffer,
 } from './token-buffer.ts';
 
 /** A possible mention: [start, end) in the chunk, with the form entries that fit there. */
@@ -16,6 +16,9 @@ export interface Candidate {
   end: number;
   entries: number[];
 }
+
+/** Forms longer than this cannot have at most 3 letters (the shouting guard's concern). */
+const SHORT_FORM_CHARS = 12;
 
 /** Plural read: the last token is "<name>s" or a glued "s" follows ("F-16s"). */
 const P_GLUED = 100;
@@ -59,26 +62,34 @@ function addCandidate(
     const meta = m.entryMeta[e]!;
     if ((mode === A_PLURAL || mode === P_GLUED) && ((meta >> 4) & 7) !== WEAPON) continue;
     if (meta & 8) {
-      if (norms === null || dashes === null) {
-        norms = textNorms(text, tb, t, u, end, mode);
-        dashes = [];
-        for (let k = t; k <= u; k++) dashes.push(k > t && (tb.flags[k]! & T_SEP_DASH) !== 0);
-        orig = text.slice(tb.start[t]!, end);
+      const start = tb.start[t]!;
+      const ft = m.formTexts[m.entryForm[e]!]!;
+      // Written exactly as the form: no need to normalize anything.
+      const verbatim = ft.length === end - start && text.startsWith(ft, start);
+      if (!verbatim) {
+        if (norms === null || dashes === null) {
+          norms = textNorms(text, tb, t, u, end, mode);
+          dashes = [];
+          for (let k = t; k <= u; k++) dashes.push(k > t && (tb.flags[k]! & T_SEP_DASH) !== 0);
+          orig = text.slice(start, end);
+        }
+        const stemLen = meta >> 7 === M_INFLECT ? m.entryAux[e]! >> 8 : 0;
+        if (!exactOk(formNorm(m, e), norms, dashes, orig, stemLen)) continue;
       }
-      const fn = formNorm(m, e);
-      const stemLen = meta >> 7 === M_INFLECT ? m.entryAux[e]! >> 8 : 0;
-      if (!exactOk(fn, norms, dashes, orig, stemLen)) continue;
-      if (fn.shortUpper && inShoutingRun(text, tb, t, u)) continue;
+      if (ft.length <= SHORT_FORM_CHARS && formNorm(m, e).shortUpper && inShoutingRun(text, start, end)) continue;
     }
     entries.push(e);
   }
   if (entries.length > 0) out.push({ start: tb.start[t]!, end, entries });
 }
 
-function isGluedS(text: string, tb: TokenBuffer, k: number): boolean {
-  if (tb.end[k]! - tb.start[k]! !== 1) return false;
-  const c = text.charCodeAt(tb.start[k]!);
-  return c === 0x73 || c === 0x53;
+/** Whether a lone "s" glued to the name starts at `p` ("F-16s"). */
+function isGluedS(text: string, p: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c !== 0x73 && c !== 0x53) return false;
+  if (p + 1 >= text.length) return true;
+  const k = classOf(text.codePointAt(p + 1)!) & CLASS_MASK;
+  return k !== C_LETTER && k !== C_DIGIT && k !== C_HANGUL && k !== C_MARK;
 }
 
 function charRun(m: CompiledMatcher, text: string, s: number, e: number, rb: RunBuffer, out: Candidate[]): void {
@@ -148,9 +159,11 @@ export function findCandidates(m: CompiledMatcher, text: string, tb: TokenBuffer
       node = c;
       if (m.nodeHead[node]! >= 0) {
         const nx = u + 1;
-        if (nx < n && flags[nx]! & T_JOINED) {
-          if (isGluedS(text, tb, nx)) addCandidate(m, text, tb, t, u, node, tb.end[nx]!, P_GLUED, out);
-        } else addCandidate(m, text, tb, t, u, node, tb.end[u]!, 0, out);
+        // A word glued on ("Shahed136") blocks the match unless it is a plural s.
+        const glued = (flags[u]! & T_NEXT_JOINED) !== 0 || (nx < n && (flags[nx]! & (T_JOINED | T_SEP_HARD)) === T_JOINED);
+        const e = tb.end[u]!;
+        if (!glued) addCandidate(m, text, tb, t, u, node, e, 0, out);
+        else if (isGluedS(text, e)) addCandidate(m, text, tb, t, u, node, e + 1, P_GLUED, out);
       }
       u++;
       if (u >= n || flags[u]! & (T_SEP_HARD | T_NOSPACE)) break;

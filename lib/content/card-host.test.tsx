@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import type { Entity } from '@/lib/kb/schema';
+import { CardHost } from './card-host';
+
+const kursk: Entity = {
+  id: 'Q4258',
+  category: 'place',
+  name: 'Kursk Oblast',
+  description: 'Region of Russia',
+  summary: '',
+  facts: [],
+  aliases: [{ text: 'Kursk Oblast', lang: 'en', case: 'exact', kind: 'name' }],
+  related: [],
+  sources: [],
+  priority: 0,
+};
+
+const anchor = { left: 100, top: 100, right: 160, bottom: 120 };
+
+describe('CardHost', () => {
+  it('adds one host with an open shadow root outside body, and only touches that host', () => {
+    document.body.innerHTML = '<p>page</p>';
+    const before = document.body.outerHTML;
+    const closed = vi.fn();
+    const host = new CardHost(document, closed);
+    expect(document.documentElement.lastElementChild).toBe(host.host);
+    expect(host.host.shadowRoot).not.toBeNull();
+    host.setDebug({ mentions: 3 });
+    expect(host.host.getAttribute('data-gloss-mentions')).toBe('3');
+    expect(document.body.outerHTML).toBe(before);
+    host.destroy();
+    expect(host.host.isConnected).toBe(false);
+  });
+
+  it('shows a dialog named for the entity, moves focus in from the keyboard and gives it back on close', () => {
+    document.body.innerHTML = '<button id="b">page button</button>';
+    const button = document.getElementById('b') as HTMLButtonElement;
+    button.focus();
+    const closed = vi.fn();
+    const host = new CardHost(document, closed);
+    host.show({ entity: kursk, related: [], anchor, focus: true, onSaveNote: async () => undefined });
+    const dialog = host.host.shadowRoot!.querySelector('[role="dialog"]') as HTMLElement;
+    expect(dialog.getAttribute('aria-label')).toBe('Kursk Oblast');
+    expect(host.shownEntity).toBe('Q4258');
+    expect(host.host.shadowRoot!.activeElement).toBe(dialog);
+    expect(host.pinned).toBe(true);
+    dialog.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(host.shownEntity).toBeNull();
+    expect(host.host.shadowRoot!.querySelector('[role="dialog"]')).toBeNull();
+    expect(document.activeElement).toBe(button);
+    expect(closed).toHaveBeenCalledTimes(1);
+    host.destroy();
+  });
+
+  it('shows a hover card without taking focus, and hides it quietly', () => {
+    const host = new CardHost(document, () => undefined);
+    host.show({ entity: kursk, related: [], anchor, focus: false, onSaveNote: async () => undefined });
+    expect(host.pinned).toBe(false);
+    expect(host.host.shadowRoot!.querySelector('[role="dialog"]')).not.toBeNull();
+    host.hide();
+    expect(host.shownEntity).toBeNull();
+    host.destroy();
+  });
+});
