@@ -184,8 +184,8 @@ export async function runPageBench(runs = 3): Promise<Record<string, unknown>> {
     const page = await gloss.context.newPage();
     await page.goto(gloss.genUrl('long.html'));
     await waitForGloss(page, 60_000);
-    const phrases = [0, 1, 2, 500, 1500, 2500, 3000, 3300, 3400, 3450].flatMap((o) => [
-      { text: 'Geran-2', occurrence: o % 450 },
+    const phrases = [0, 1, 2, 50, 200, -200, -50, -3, -2, -1].flatMap((o) => [
+      { text: 'Geran-2', occurrence: o },
       { text: 'NATO', occurrence: o },
     ]);
     phrases.push({ text: 'Chatham House', occurrence: 0 });

@@ -6,7 +6,10 @@
 import type { Frame, Page } from 'playwright-core';
 import type { Gloss } from './harness';
 
-/** The centre of the `occurrence`-th whole-word, case-sensitive match of `text` (within `scope`). */
+/**
+ * The centre of the `occurrence`-th whole-word, case-sensitive match of `text` (within
+ * `scope`; negative counts from the end), scrolled into view.
+ */
 export async function locateText(page: Page, text: string, occurrence = 0, scope = 'body'): Promise<{ x: number; y: number } | null> {
   return page.evaluate(
     ({ text, occurrence, scope }) => {
@@ -18,22 +21,24 @@ export async function locateText(page: Page, text: string, occurrence = 0, scope
             : NodeFilter.FILTER_ACCEPT,
       });
       const isWord = (c: string | undefined) => !!c && /[\p{L}\p{N}]/u.test(c);
-      let seen = 0;
+      const hits: [Node, number][] = [];
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const data = n.nodeValue ?? '';
         for (let i = data.indexOf(text); i >= 0; i = data.indexOf(text, i + 1)) {
-          if (isWord(data[i - 1]) || isWord(data[i + text.length])) continue;
-          if (seen++ < occurrence) continue;
-          const range = document.createRange();
-          range.setStart(n, i);
-          range.setEnd(n, i + text.length);
-          (n.parentElement as Element).scrollIntoView({ block: 'center' });
-          const rects = [...range.getClientRects()];
-          const r = rects[Math.floor(rects.length / 2)] ?? range.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+          if (!isWord(data[i - 1]) && !isWord(data[i + text.length])) hits.push([n, i]);
         }
       }
-      return null;
+      // A negative occurrence counts from the end (-1 is the last).
+      const hit = hits[occurrence < 0 ? hits.length + occurrence : occurrence];
+      if (!hit) return null;
+      const [n, i] = hit;
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + text.length);
+      (n.parentElement as Element).scrollIntoView({ block: 'center' });
+      const rects = [...range.getClientRects()];
+      const r = rects[Math.floor(rects.length / 2)] ?? range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
     },
     { text, occurrence, scope },
   );
@@ -87,7 +92,7 @@ export async function waitForGloss(page: Page, timeout = 15_000): Promise<number
   const handle = await page.waitForFunction(
     () => {
       const host = document.querySelector('[data-gloss-mentions]') as HTMLElement | null;
-      return host && host.dataset.glossState === 'ready' ? Number(host.dataset.glossMentions) : false;
+      return host && host.dataset.glossScanned === '1' ? Number(host.dataset.glossMentions) : false;
     },
     undefined,
     { timeout },

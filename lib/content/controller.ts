@@ -59,7 +59,7 @@ export class PageController {
       hitTest: (x, y) => this.hitAt(x, y),
       beneath: (x, y) => this.mentionBeneath(x, y),
       same: (a, b) => a.mention === b.mention,
-      show: (hit) => void this.openCard(hit.mention, hit.rect, false),
+      show: (hit) => void this.openCard(hit.mention, hit.rect, false, performance.now()),
       hide: () => this.hideHoverCard(),
       shown: () =>
         this.hoverShown && !this.host.pinned && this.shownMention
@@ -188,7 +188,11 @@ export class PageController {
     return null;
   }
 
-  private async openCard(m: PageMention, anchor: RectLike, focus: boolean): Promise<boolean> {
+  /**
+   * Shows the card for a mention. `dwellAt` (when the dwell timer fired) lets the benchmark
+   * read the hover latency: the time to the first frame painted with the card.
+   */
+  private async openCard(m: PageMention, anchor: RectLike, focus: boolean, dwellAt?: number): Promise<boolean> {
     if (!focus && this.host.pinned && this.host.shownEntity !== null) return false;
     const token = ++this.showToken;
     const entity = this.cache.get(m.entityId) ?? (await this.cache.ensure(m.entityId));
@@ -205,6 +209,11 @@ export class PageController {
     render(focus);
     this.shownMention = m;
     this.hoverShown = !focus;
+    if (dwellAt !== undefined) {
+      requestAnimationFrame(() =>
+        this.host.setDebug({ 'card-latency': (performance.now() - dwellAt).toFixed(1), 'card-open': 1 }),
+      );
+    }
     // Related names arrive a moment later; the card re-renders in place (state kept).
     if (missing.length) {
       void this.cache.load(missing).then(() => {
@@ -218,11 +227,13 @@ export class PageController {
     if (this.host.pinned || !this.hoverShown) return;
     this.showToken++;
     this.host.hide();
+    this.host.setDebug({ 'card-open': 0 });
     this.shownMention = null;
   }
 
   private onCardClosed(): void {
     this.showToken++;
+    this.host.setDebug({ 'card-open': 0 });
     this.shownMention = null;
     this.hoverShown = false;
     this.layer?.setCurrent(null);
