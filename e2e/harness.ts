@@ -119,6 +119,9 @@ export async function launchGloss(opts: LaunchOptions = {}): Promise<Gloss> {
     args,
     viewport: opts.viewport ?? { width: 1280, height: 900 },
   });
+  // Scripts run through tsx (demo, bench) get esbuild's `__name` helper compiled into the
+  // functions they pass to page.evaluate; give pages a no-op one so those functions run.
+  await context.addInitScript({ content: 'globalThis.__name ??= (f) => f;' });
   let worker: Worker | undefined;
   let extensionId = '';
   if (!opts.withoutExtension) {

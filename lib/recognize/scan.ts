@@ -1,6 +1,7 @@
 /**
  * The scanner: one pass over the original text that splits it into folded tokens, hashes
- * each token as it goes and looks it up in the vocabulary. ASCII takes a table-driven fast
+ * each token as it goes and looks it up in the vocabulary, keeping only tokens that occur in
+ * some name (the gaps become hard separators). ASCII takes a table-driven fast
  * path; everything else goes through the lazily filled per-code-point tables. Offsets are
  * kept in the original text, so no separate offset map is needed.
  */
@@ -54,7 +55,7 @@ function emitWord(
  */
 export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, build = false): void {
   tb.reset();
-  // Imported bindings are module cells that the optimizer does not fold: copy to locals.
+  // Local copies keep module-binding loads out of the per-character path.
   const ACLS = ASCII_CLASS;
   const AFOLD = ASCII_FOLD;
   const LETTER = C_LETTER;
