@@ -204,8 +204,8 @@ describe('notes: save from a card, manage, export, restore', () => {
     // Text from the page and the reader is escaped for Markdown, the link is not.
     expect(md.text).toContain('Third deployment confirmed by two sources, "agreed" in Pyongyang');
     expect(md.text).toContain('\\=Putin distances himself from Tehran');
-    expect(md.text).toContain(`](<${url}>)`);
-    expect(md.text).toContain('Putin turns away from Iran, raising questions in Pyongyang \\- Korea JoongAng Daily');
+    expect(md.text).toContain(`*[${TITLE}](<${url}>) · saved `);
+    expect(md.text).toMatch(/> …[^\n]*Secretary \*\*Sergei Shoigu\*\* visited Pyongyang[^\n]*…\n/);
 
     const csv = await download(page, 'Export CSV');
     expect(csv.name).toMatch(/\.csv$/);
