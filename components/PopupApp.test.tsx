@@ -141,6 +141,8 @@ describe('PopupApp', () => {
   it('explains a withheld URL with no content script as unreadable', async () => {
     render(<PopupApp api={fakeApi({ url: null, summary: new Error('no receiver') })} />);
     expect(await screen.findByText('Gloss can’t read this page')).toBeTruthy();
+    // Not "reload the page" alone: without the URL it may be a browser page no reload helps.
+    expect(screen.getByText(/Browser pages, extension pages and add-on stores are off limits/)).toBeTruthy();
     expect(screen.queryByRole('checkbox', { name: 'Gloss on this site' })).toBeNull();
   });
 

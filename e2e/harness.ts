@@ -17,7 +17,8 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const SHARED = resolve(ROOT, '..', 'shared');
-export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+/** The built extension; GLOSS_EXTENSION_DIR points tests at a private copy of a build. */
+export const EXTENSION_DIR = process.env.GLOSS_EXTENSION_DIR ?? join(ROOT, '.output', 'chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const OUTPUT_DIR = join(ROOT, 'e2e-output');
 

@@ -79,18 +79,31 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += c;
+    else if (c === ',') endField();
+    else if (c === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else field += c;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) {
+    endField();
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -233,6 +246,12 @@ describe('notes: save from a card, manage, export, restore', () => {
       });
     }
     expect(await page.getByRole('status').filter({ hasText: 'Exported 2 notes as CSV.' }).count()).toBe(1);
+
+    // Only the notes a search shows, when the reader asks for that.
+    await page.getByRole('searchbox', { name: 'Search notes' }).fill('tehran');
+    await page.getByRole('radio', { name: 'Only the 1 matching the search' }).check();
+    const scoped = JSON.parse((await download(page, 'Export JSON')).text) as NotesExport;
+    expect(scoped.notes).toEqual([putin]);
     await page.close();
   });
 

@@ -4,11 +4,11 @@
  * it is removed, markup in a pack stays text, and broken packs are refused with a message that
  * names the problem while the knowledge base stays as it was.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchGloss, ROOT, type Gloss } from './harness';
+import { launchGloss, OUTPUT_DIR, ROOT, type Gloss } from './harness';
 import { hoverText, moveAway, waitForGloss } from './reader';
 
 const FIXTURES = join(ROOT, 'e2e', 'fixtures');
@@ -53,10 +53,18 @@ async function importPack(options: Page, file: string | { name: string; text: st
   const input = kbRegion(options).getByLabel('Import pack');
   if (typeof file === 'string') await input.setInputFiles(file);
   else await input.setInputFiles({ name: file.name, mimeType: 'application/json', buffer: Buffer.from(file.text) });
-  const message = kbRegion(options).getByRole(/^(?:Imported|Removed)/.test(outcome.source) ? 'status' : 'alert');
+  // Success is announced as a status, a refusal as an alert.
+  const message = kbRegion(options).getByRole(outcome.source.startsWith('^Imported') ? 'status' : 'alert');
   await expect.poll(() => message.innerText().catch(() => ''), { timeout: 10_000 }).toMatch(outcome);
-  return message.innerText();
+  const text = await message.innerText();
+  // The counts and the list are reloaded just after the message: wait for the new pack in it.
+  const imported = /^Imported “(.+)”/.exec(text)?.[1];
+  if (imported) await packHeading(options, imported).waitFor({ timeout: 5000 });
+  return text;
 }
+
+const packHeading = (options: Page, name: string) =>
+  kbRegion(options).getByRole('list', { name: 'Packs' }).getByRole('heading', { name, exact: true });
 
 /** Reloads the test page (so the content script picks up the new knowledge base) and waits for its scan. */
 async function reloadNews(news: Page): Promise<void> {
@@ -162,6 +170,7 @@ describe('knowledge packs imported on the options page', () => {
     await options.bringToFront();
     await kbRegion(options).getByRole('button', { name: 'Remove E2E override pack' }).click();
     await expect.poll(() => kbRegion(options).getByRole('status').innerText().catch(() => '')).toBe('Removed “E2E override pack”.');
+    await packHeading(options, 'E2E override pack').waitFor({ state: 'detached', timeout: 5000 });
     const after = await readKb(options);
     expect({ ...after, version: '' }).toEqual({ ...before, version: '' });
     await news.bringToFront();
@@ -187,6 +196,8 @@ describe('knowledge packs imported on the options page', () => {
     expect(text).toContain('<a href=javascript:alert(3)>click</a>');
     expect(await card.getByRole('link', { name: '<img src=x onerror=alert(4)>' }).getAttribute('href')).toBe('https://example.org/vexmoor');
     expect(await card.locator('img, script, b, i, a[href^="javascript"]').count()).toBe(0);
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await news.screenshot({ path: join(OUTPUT_DIR, 'pack-hostile-card.png') });
     await news.waitForTimeout(300);
     expect(dialogs).toEqual([]);
     await moveAway(news);
@@ -226,6 +237,7 @@ describe('knowledge packs imported on the options page', () => {
     for (const c of cases) {
       const shown = await importPack(options, { name: c.name, text: c.text }, c.problem);
       expect(shown, c.name).toMatch(c.problem);
+      if (c.name === 'wrong-types.json') await kbRegion(options).screenshot({ path: join(OUTPUT_DIR, 'pack-error.png') });
       expect(await readKb(options), c.name).toEqual(before);
     }
     await options.reload();

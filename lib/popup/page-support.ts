@@ -50,3 +50,10 @@ export function pageSupport(url: string | undefined): PageSupport {
 /** The reason shown when a supported page's content script did not answer. */
 export const NO_ANSWER_REASON =
   'Gloss has not started on this tab yet — this happens with tabs opened before Gloss was installed or updated. Reload the page and try again.';
+
+/**
+ * The reason shown when the browser withheld the tab's address and no content script answered:
+ * it may be a page no extension can read, or a web page opened before Gloss was installed.
+ */
+export const NO_URL_NO_ANSWER_REASON =
+  'Gloss cannot see this tab’s address and nothing of Gloss is running in it. Browser pages, extension pages and add-on stores are off limits to extensions; if this is a web page opened before Gloss was installed or updated, reload it and try again.';

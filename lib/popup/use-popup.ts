@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/settings';
 import type { PageEntity } from '@/lib/messages';
 import type { PageSummary, PopupApi } from './popup-api';
-import { NO_ANSWER_REASON, pageSupport } from './page-support';
+import { NO_ANSWER_REASON, NO_URL_NO_ANSWER_REASON, pageSupport } from './page-support';
 
 export type PageState =
   | { kind: 'loading' }
@@ -40,13 +40,13 @@ export function usePopup(api: PopupApi): PopupState {
   const timer = useRef<ReturnType<typeof setTimeout>>();
 
   const refreshPage = useCallback(
-    async (tabId: number): Promise<PageSummary | null> => {
+    async (tabId: number, noAnswerReason: string = NO_ANSWER_REASON): Promise<PageSummary | null> => {
       try {
         const summary = await api.pageSummary(tabId);
         setPage(summary.enabled ? { kind: 'ready', entities: summary.entities } : { kind: 'off' });
         return summary;
       } catch {
-        setPage({ kind: 'unsupported', reason: NO_ANSWER_REASON });
+        setPage({ kind: 'unsupported', reason: noAnswerReason });
         return null;
       }
     },
@@ -66,7 +66,8 @@ export function usePopup(api: PopupApi): PopupState {
       }
       if (active.url === undefined) {
         // The browser withheld the URL: the content script, if it runs there, knows its host.
-        const summary = await refreshPage(active.id);
+        // Without the URL, silence may also mean a browser page: the reason must cover both.
+        const summary = await refreshPage(active.id, NO_URL_NO_ANSWER_REASON);
         if (live) setTab({ id: active.id, hostname: summary?.host ? summary.host.toLowerCase() : null });
         return;
       }
