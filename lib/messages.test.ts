@@ -1,10 +1,12 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { compileMatcher, serializeMatcher } from '@/lib/recognize';
 import { isEnvelope, registerHandlers, send, type Handlers } from './messages';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     ping: async () => ({ ok: true, version: '9.9.9' }),
     getForms: async () => ({ version: 'v1', forms: [] }),
+    getMatcher: async ({ have }) => ({ version: 'v1', matcher: have === 'v1' ? null : serializeMatcher(compileMatcher([])) }),
     getCards: async ({ ids }) => ({ cards: ids.length ? [] : [] }),
     addNote: async () => {
       throw new Error('Storage is full');

@@ -6,13 +6,19 @@
  * messages are checked at runtime; anything not ours, or not from our extension, is ignored.
  */
 import type { Category, Entity } from '@/lib/kb/schema';
-import type { SurfaceForm } from '@/lib/recognize/types';
+import type { SerializedMatcher, SurfaceForm } from '@/lib/recognize/types';
 import type { Note, NoteInput } from '@/lib/notes/types';
 
 export interface Protocol {
   ping: [Record<string, never>, { ok: true; version: string }];
   /** The matcher input for the content script; `version` changes when the KB does. */
   getForms: [Record<string, never>, { version: string; forms: SurfaceForm[] }];
+  /**
+   * The compiled matcher for the content script, serialized (`deserializeMatcher` restores
+   * it); `version` changes when the KB does. `matcher` is null when the caller already
+   * `have`s that version.
+   */
+  getMatcher: [{ have?: string }, { version: string; matcher: SerializedMatcher | null }];
   /** Card data for entity ids (unknown ids are left out). */
   getCards: [{ ids: string[] }, { cards: Entity[] }];
   addNote: [NoteInput, Note];

@@ -2,14 +2,17 @@ import * as v from 'valibot';
 import { addNote, getCards, getSurfaceForms } from '@/lib/kb/db';
 import { registerHandlers, sendToTab } from '@/lib/messages';
 import { NoteSchema } from '@/lib/notes/types';
+import { matcherFor } from './matcher';
 import { ensureSeeded } from './seed';
 
 const CardsRequest = v.object({ ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(2000)) });
 const NoteRequest = v.omit(NoteSchema, ['id', 'createdAt', 'updatedAt']);
+const MatcherRequest = v.object({ have: v.optional(v.pipe(v.string(), v.maxLength(200))) });
 
 /** Wires the background: seeding, message handlers, keyboard commands. */
 export function startBackground(): void {
-  browser.runtime.onInstalled.addListener(() => void ensureSeeded().catch(logError));
+  // After an install or update, compile the matcher before the first page asks for it.
+  browser.runtime.onInstalled.addListener(() => void ensureSeeded().then(() => matcherFor(undefined)).catch(logError));
   browser.runtime.onStartup?.addListener(() => void ensureSeeded().catch(logError));
 
   registerHandlers({
@@ -17,6 +20,11 @@ export function startBackground(): void {
     getForms: async () => {
       await ensureSeeded();
       return getSurfaceForms();
+    },
+    getMatcher: async (payload) => {
+      const { have } = v.parse(MatcherRequest, payload);
+      await ensureSeeded();
+      return matcherFor(have);
     },
     getCards: async (payload) => {
       const { ids } = v.parse(CardsRequest, payload);

@@ -53,3 +53,22 @@ describe('walkBlocks', () => {
     expect(b?.segs[1]?.node.data).toBe('cd');
   });
 });
+
+describe('walkBlocks on SVG and long runs', () => {
+  it('reads each SVG <text> as a block of its own, never titles, descriptions or styles', () => {
+    const { texts } = blocks(
+      // (happy-dom's parser swallows what follows an SVG <style>: it comes last here)
+      '<p>Map of</p><svg><title>Putin</title><desc>Kim</desc>' +
+        '<text>Kursk <tspan>Oblast</tspan></text><text>Pyongyang</text><style>.a{content:"Shoigu"}</style></svg>',
+    );
+    expect(texts).toEqual(['Map of', 'Kursk Oblast', 'Pyongyang']);
+  });
+
+  it('ticks with null between blocks when asked, so a slicer can pause in long runs', () => {
+    document.body.innerHTML = `<div>${'<span></span>'.repeat(50)}</div><p>end</p>`;
+    const items = [...walkBlocks(document.body, 16)];
+    expect(items.filter((i) => i === null).length).toBeGreaterThanOrEqual(3);
+    expect(items.filter((i): i is Block => i !== null && !(i instanceof ShadowRoot)).map((b) => b.text)).toEqual(['end']);
+    expect([...walkBlocks(document.body)].every((i) => i !== null)).toBe(true);
+  });
+});

@@ -14,6 +14,7 @@ import { hitTest, liveRange, rectAtPoint, type Hit } from './hit-test';
 import { HoverIntent } from './hover-intent';
 import { isEditableTarget, navKey, pickMention, type NavDirection } from './keyboard';
 import { MentionStore, type PageMention } from './mention-store';
+import { NearViewportPainter } from './near-viewport';
 import { PageObserver } from './observer';
 import type { RectLike } from './placement';
 import { Scanner, type BlockRecognizer } from './scanner';
@@ -22,17 +23,30 @@ import { debugCounts, noteInput, scrollToMention } from './page-helpers';
 export interface PageApi {
   getCards(ids: string[]): Promise<Entity[]>;
   addNote(note: NoteInput): Promise<unknown>;
+  /**
+   * Whether the knowledge base changed since the recognizer was built (a pack was imported
+   * in another tab); asked when the page becomes visible again.
+   */
+  kbChanged?(): Promise<boolean>;
 }
 
 /** Same-entity navigation events from a keydown and a forwarded command arrive together. */
 const NAV_DEDUPE_MS = 250;
+/** Scrolling counts as stopped after this long without a scroll event. */
+const RECHECK_AFTER_SCROLL_MS = 150;
 
 export class PageController {
   private store = new MentionStore();
   private layer: HighlightLayer | null = null;
+  private painter: NearViewportPainter | null = null;
   private scanner: Scanner | null = null;
   private observer: PageObserver | null = null;
   private session: AbortController | null = null;
+  /** The page listeners; renewed when a document.write wipes them. */
+  private listening: AbortController | null = null;
+  /** The root element the listeners were set up for. */
+  private root: Element | null = null;
+  private checkingKb = false;
   private readonly hover: HoverIntent<Hit>;
   private readonly host: CardHost;
   private readonly cache: CardCache;
@@ -44,6 +58,7 @@ export class PageController {
   private showToken = 0;
   private debugTimer: ReturnType<typeof setTimeout> | null = null;
   private repositionQueued = false;
+  private recheckTimer: ReturnType<typeof setTimeout> | null = null;
   private scanned = false;
   private rescanChain: Promise<void> = Promise.resolve();
 
@@ -85,17 +100,20 @@ export class PageController {
     if (this.session !== session) return;
     this.store = new MentionStore();
     this.layer = new HighlightLayer(this.doc, this.settings.categories);
-    this.scanner = new Scanner(this.doc, this.store, this.layer, recognizer, {
+    this.painter = new NearViewportPainter(this.layer, { onChange: () => this.changed() });
+    this.scanner = new Scanner(this.doc, this.store, this.painter, recognizer, {
       onShadowRoot: (sr) => this.adoptShadowRoot(sr),
       onChange: () => this.changed(),
     });
     this.observer = new PageObserver((roots) => this.guard(() => void this.rescan(roots)));
     this.observer.observe(this.doc);
-    this.listen(session.signal);
+    this.relisten();
     const first = this.scanner.scanDocument();
     this.rescanChain = first.catch(() => undefined);
     await first;
     if (this.session !== session) return;
+    this.painter?.seal();
+    this.painter?.recheck();
     this.scanned = true;
     this.setDebug();
   }
@@ -104,14 +122,19 @@ export class PageController {
   stop(): void {
     this.session?.abort();
     this.session = null;
+    this.listening?.abort();
+    this.listening = null;
+    this.root = null;
     this.scanner?.cancel();
     this.observer?.disconnect();
+    this.painter?.clear();
     this.layer?.detach();
     this.hover.reset();
     this.host.hide();
     this.store.clear();
     this.scanner = null;
     this.observer = null;
+    this.painter = null;
     this.layer = null;
     this.current = null;
     this.shownMention = null;
@@ -179,8 +202,9 @@ export class PageController {
 
   /** The mention at a point the card covers: by geometry, since hit-testing sees the card. */
   private mentionBeneath(x: number, y: number): Hit | null {
-    if (!this.layer) return null;
-    for (const m of this.store.values()) {
+    if (!this.painter) return null;
+    // Only painted mentions (near the viewport) can be under the pointer.
+    for (const m of this.painter.active()) {
       if (!this.settings.categories[m.category]) continue;
       const rect = rectAtPoint(m, x, y);
       if (rect) return { mention: m, rect };
@@ -240,9 +264,52 @@ export class PageController {
     this.hover.reset();
   }
 
+  /** (Re)registers the page listeners on a fresh AbortController. */
+  private relisten(): void {
+    this.listening?.abort();
+    this.listening = new AbortController();
+    this.root = this.doc.documentElement;
+    this.listen(this.listening.signal);
+  }
+
+  /**
+   * `document.write` after load (an implicit `document.open`) replaces the root element and
+   * erases every listener on the window and the document, Gloss's included, and takes
+   * Gloss's host with the old tree. The mutation observer survives (it watches the Document
+   * node): on its next report, set everything up again.
+   */
+  private adoptNewDocument(): void {
+    if (!this.session || this.doc.documentElement === this.root) return;
+    this.hover.reset();
+    this.host.hide();
+    this.shownMention = null;
+    this.relisten();
+    this.host.attach();
+    this.layer?.ensureAdopted();
+    this.setDebug();
+  }
+
+  /** When the page shows again, picks up a knowledge base changed meanwhile. */
+  private async onVisible(): Promise<void> {
+    if (this.doc.visibilityState !== 'visible' || !this.session || this.checkingKb || !this.api.kbChanged) return;
+    this.checkingKb = true;
+    try {
+      if (!(await this.api.kbChanged()) || !this.session) return;
+      this.stop();
+      await this.start();
+    } finally {
+      this.checkingKb = false;
+    }
+  }
+
   private listen(signal: AbortSignal): void {
     const win = this.doc.defaultView;
     if (!win) return;
+    this.doc.addEventListener(
+      'visibilitychange',
+      () => void this.onVisible().catch((err: unknown) => console.debug('[gloss]', err)),
+      { signal },
+    );
     const opts = { signal, passive: true, capture: true };
     win.addEventListener(
       'pointermove',
@@ -263,6 +330,10 @@ export class PageController {
     win.addEventListener('keydown', (e) => this.guard(() => this.onKey(e)), { signal, capture: true });
     win.addEventListener('scroll', () => this.guard(() => this.onViewportChange()), opts);
     win.addEventListener('resize', () => this.guard(() => this.onViewportChange()), opts);
+    signal.addEventListener('abort', () => {
+      if (this.recheckTimer !== null) clearTimeout(this.recheckTimer);
+      this.recheckTimer = null;
+    });
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -278,6 +349,12 @@ export class PageController {
   }
 
   private onViewportChange(): void {
+    // Once scrolling stops, check which long stretches of text span the viewport.
+    if (this.recheckTimer !== null) clearTimeout(this.recheckTimer);
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = null;
+      this.guard(() => this.painter?.recheck());
+    }, RECHECK_AFTER_SCROLL_MS);
     // A hover card is tied to where the word was; a keyboard card follows the word.
     const m = this.shownMention;
     if (this.host.shownEntity === null || !m) return;
@@ -308,9 +385,11 @@ export class PageController {
   private rescan(roots: Node[]): Promise<void> {
     this.rescanChain = this.rescanChain
       .then(async () => {
+        this.adoptNewDocument();
         this.layer?.ensureAdopted();
         if (this.current && !this.current.nodes.every((n) => n.isConnected)) this.current = null;
         await this.scanner?.rescan(roots);
+        this.painter?.seal();
       })
       .catch((err: unknown) => console.debug('[gloss]', err));
     return this.rescanChain;
@@ -322,13 +401,13 @@ export class PageController {
       this.debugTimer = null;
       this.guard(() => {
         this.setDebug();
-        void this.cache.load([...this.store.values()].map((m) => m.entityId));
+        void this.cache.load(this.store.entityIds());
       });
     }, 50);
   }
 
   private setDebug(): void {
-    const counts = debugCounts(this.store.values(), this.store.size, this.layer?.activeCounts());
+    const counts = debugCounts(this.store.categoryCounts(), this.store.size, this.layer?.activeCounts());
     this.host.setDebug({ ...counts, enabled: this.running ? 1 : 0, scanned: this.scanned ? 1 : 0 });
   }
 

@@ -115,6 +115,11 @@ export class HighlightLayer {
     this.current?.delete(m.range);
   }
 
+  /** Unpaints a mention that is still on the page (far from the viewport). */
+  hide(m: PageMention): void {
+    this.byCat.get(m.category)?.delete(m.range);
+  }
+
   /** Marks one mention as the current one (keyboard navigation), or none. */
   setCurrent(m: PageMention | null): void {
     if (!this.current) return;

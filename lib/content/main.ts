@@ -8,7 +8,7 @@ import { registerTabHandlers, send } from '@/lib/messages';
 import { isSiteEnabled, loadSettings, watchSettings, type Settings } from '@/lib/settings';
 import { PageController } from './controller';
 import type { NavDirection } from './keyboard';
-import { loadRecognizer } from './recognizer';
+import { loadRecognizer, refreshRecognizer } from './recognizer';
 
 /** Frames smaller than this (ads, widgets) are not worth a matcher. */
 const MIN_FRAME_AREA = 320 * 200;
@@ -16,7 +16,9 @@ const MIN_FRAME_TEXT = 400;
 
 /** Whether this document is an HTML page (in a frame: a sizeable one with prose). */
 export function shouldRun(win: Window, doc: Document): boolean {
-  if (!/^https?:$/.test(win.location.protocol)) return false;
+  // The origin, not the URL: a srcdoc or about:blank frame has an about: URL but its
+  // page's http(s) origin (a sandboxed one has the opaque origin "null").
+  if (!/^https?:\/\//.test(win.origin)) return false;
   if (!/html/.test(doc.contentType)) return false;
   if (doc.designMode === 'on') return false;
   if (win === win.top) return true;
@@ -29,16 +31,27 @@ export function startContent(ctx: ContentScriptContext): void {
   run(ctx).catch((err: unknown) => console.debug('[gloss] not started', err));
 }
 
+/** The page's host for per-site settings (a srcdoc frame's URL has none: use its origin). */
+export function pageHost(win: Window): string {
+  try {
+    return new URL(win.origin).hostname;
+  } catch {
+    return win.location.hostname;
+  }
+}
+
 async function run(ctx: ContentScriptContext): Promise<void> {
   if (!shouldRun(window, document)) return;
+  const host = pageHost(window);
   let settings: Settings = await loadSettings();
   if (ctx.isInvalid) return;
   const controller = new PageController(
     document,
-    () => loadRecognizer(() => send('getForms', {})),
+    () => loadRecognizer(() => send('getMatcher', {})),
     {
       getCards: async (ids) => (await send('getCards', { ids })).cards,
       addNote: (note) => send('addNote', note),
+      kbChanged: () => refreshRecognizer(async (have) => (await send('getMatcher', { have })).version),
     },
     settings,
   );
@@ -47,7 +60,7 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const apply = (s: Settings) => {
     settings = s;
     controller.applySettings(s);
-    const on = isSiteEnabled(s, location.hostname);
+    const on = isSiteEnabled(s, host);
     if (on && !controller.running) void controller.start().catch((err: unknown) => console.debug('[gloss]', err));
     else if (!on && controller.running) controller.stop();
   };
@@ -57,8 +70,8 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     registerTabHandlers({
       pageSummary: async () => ({
         entities: controller.running ? await controller.summary() : [],
-        enabled: isSiteEnabled(settings, location.hostname),
-        host: location.hostname,
+        enabled: isSiteEnabled(settings, host),
+        host,
       }),
       reveal: async ({ entityId }) => ({ ok: controller.running && (await controller.reveal(String(entityId))) }),
       // Alt+Shift+N/P as browser commands, forwarded by the background.

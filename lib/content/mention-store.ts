@@ -4,6 +4,7 @@
  * and keyboard navigation).
  */
 import type { Category } from '@/lib/kb/schema';
+import { CATEGORIES } from '@/lib/kb/schema';
 
 export interface Quote {
   exact: string;
@@ -21,6 +22,11 @@ export interface PageMention {
   /** The text nodes the mention covers, first to last. */
   nodes: Text[];
   quote: Quote;
+  /**
+   * Offsets in the first and last node, when known without `range`: the scanner builds
+   * `range` and `quote` lazily (a StaticRange costs ~3 µs, and most are never painted).
+   */
+  offsets?: { start: number; end: number };
 }
 
 /** A mention's extent inside one of its text nodes. */
@@ -34,6 +40,8 @@ export class MentionStore {
   private readonly byNode = new Map<Text, NodeSpan[]>();
   private readonly all = new Set<PageMention>();
   private ordered: PageMention[] | null = null;
+  private readonly perCategory = new Map<Category, number>();
+  private readonly perEntity = new Map<string, number>();
   private nextId = 1;
 
   get size(): number {
@@ -46,12 +54,17 @@ export class MentionStore {
 
   /** Adds a mention and indexes it under each text node it covers. */
   add(m: PageMention): void {
+    if (this.all.has(m)) return;
     this.all.add(m);
     this.ordered = null;
-    const r = m.range;
+    this.count(m, 1);
+    const first = m.nodes[0];
+    const last = m.nodes[m.nodes.length - 1];
+    const start = m.offsets?.start ?? m.range.startOffset;
+    const end = m.offsets?.end ?? m.range.endOffset;
     for (const node of m.nodes) {
-      const from = node === r.startContainer ? r.startOffset : 0;
-      const to = node === r.endContainer ? r.endOffset : node.data.length;
+      const from = node === first ? start : 0;
+      const to = node === last ? end : node.data.length;
       const spans = this.byNode.get(node);
       const span = { from, to, mention: m };
       if (!spans) this.byNode.set(node, [span]);
@@ -66,6 +79,7 @@ export class MentionStore {
   remove(m: PageMention): void {
     if (!this.all.delete(m)) return;
     this.ordered = null;
+    this.count(m, -1);
     for (const node of m.nodes) {
       const spans = this.byNode.get(node);
       if (!spans) continue;
@@ -106,7 +120,7 @@ export class MentionStore {
         const na = a.nodes[0];
         const nb = b.nodes[0];
         if (!na || !nb) return 0;
-        if (na === nb) return a.range.startOffset - b.range.startOffset;
+        if (na === nb) return (a.offsets?.start ?? a.range.startOffset) - (b.offsets?.start ?? b.range.startOffset);
         const pos = na.compareDocumentPosition(nb);
         if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
         if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
@@ -127,8 +141,29 @@ export class MentionStore {
     return out;
   }
 
+  /** Mentions found per category (kept as they come and go, for the debug counters). */
+  categoryCounts(): Record<Category, number> {
+    const out = {} as Record<Category, number>;
+    for (const c of CATEGORIES) out[c] = this.perCategory.get(c) ?? 0;
+    return out;
+  }
+
+  /** The entities mentioned on the page. */
+  entityIds(): IterableIterator<string> {
+    return this.perEntity.keys();
+  }
+
+  private count(m: PageMention, by: 1 | -1): void {
+    this.perCategory.set(m.category, (this.perCategory.get(m.category) ?? 0) + by);
+    const n = (this.perEntity.get(m.entityId) ?? 0) + by;
+    if (n > 0) this.perEntity.set(m.entityId, n);
+    else this.perEntity.delete(m.entityId);
+  }
+
   clear(): void {
     this.all.clear();
+    this.perCategory.clear();
+    this.perEntity.clear();
     this.byNode.clear();
     this.ordered = null;
   }

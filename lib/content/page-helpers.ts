@@ -45,17 +45,22 @@ export function scrollToMention(doc: Document, m: PageMention): DOMRect | null {
   return r;
 }
 
-/** Counters for tests and debugging: found and painted mentions per category. */
+/**
+ * Counters for tests and debugging: found and painted mentions per category. `found` is
+ * either the mentions or their counts per category (the store keeps those as it goes).
+ */
 export function debugCounts(
-  mentions: Iterable<PageMention>,
+  found: Iterable<PageMention> | Record<Category, number>,
   total: number,
   active: Record<Category, number> | undefined,
 ): Record<string, number> {
   const counts: Record<string, number> = { mentions: total };
   for (const c of CATEGORIES) {
-    counts[`found-${c}`] = 0;
+    counts[`found-${c}`] = Symbol.iterator in found ? 0 : found[c];
     counts[`active-${c}`] = active?.[c] ?? 0;
   }
-  for (const m of mentions) counts[`found-${m.category}`] = (counts[`found-${m.category}`] ?? 0) + 1;
+  if (Symbol.iterator in found) {
+    for (const m of found) counts[`found-${m.category}`] = (counts[`found-${m.category}`] ?? 0) + 1;
+  }
   return counts;
 }

@@ -118,3 +118,21 @@ describe('pieceStarts', () => {
     expect(last?.quote.prefix).toBe('rsk. Putin and Hezbollah met in '); // 32 characters
   });
 });
+
+describe('pieceStarts on hostile text', () => {
+  it('bounds every piece in a megabyte without sentence ends or spaces, in linear time', () => {
+    const noStops = 'word '.repeat(220_000); // ~1.1 MB, spaces but no sentence end
+    const noSpaces = '金'.repeat(1_000_000);
+    for (const text of [noStops, noSpaces]) {
+      const t0 = performance.now();
+      const starts = pieceStarts(text);
+      expect(performance.now() - t0).toBeLessThan(500);
+      const ends = [...starts.slice(1), text.length];
+      const longest = Math.max(...starts.map((s, i) => (ends[i] as number) - s));
+      expect(longest).toBeLessThanOrEqual(4001);
+      expect(starts.length).toBeGreaterThan(200);
+    }
+    // Cuts fall after a space where there is one, never inside a word.
+    for (const s of pieceStarts(noStops).slice(1)) expect(noStops[s - 1]).toBe(' ');
+  });
+});

@@ -6,8 +6,8 @@
  */
 import type { Mention } from '@/lib/recognize/types';
 import { segAt, walkBlocks, type Block } from './blocks';
-import type { HighlightLayer } from './highlights';
 import type { MentionStore, PageMention } from './mention-store';
+import type { RangeSink } from './near-viewport';
 import { createSlicer } from './slicer';
 
 /** What the scanner needs from the recognition engine (lib/recognize). */
@@ -19,6 +19,8 @@ export interface BlockRecognizer {
 export const QUOTE_CONTEXT = 32;
 /** Blocks longer than this are fed in pieces, so one huge paragraph cannot block the page. */
 export const PIECE_CHARS = 2000;
+/** Nodes walked between chances to yield. */
+const WALK_TICK = 256;
 
 /**
  * Where to cut a long text into pieces of about `target` characters: after a sentence end
@@ -28,23 +30,34 @@ export const PIECE_CHARS = 2000;
 export function pieceStarts(text: string, target = PIECE_CHARS): number[] {
   const starts = [0];
   let from = 0;
+  const sentenceEnd = /[.!?\n]["'”’)]?\s+|[。！？]/g;
+  const space = /\s/g;
   while (text.length - from > target * 1.5) {
-    const re = /[.!?\n。！？]["'”’)]?\s+/g;
-    re.lastIndex = from + target;
-    const m = re.exec(text);
-    if (!m || m.index > from + target * 2) {
-      // No sentence end nearby: fall back to any whitespace after the target.
-      const ws = text.slice(from + target).search(/\s/);
-      if (ws < 0) break;
-      from = from + target + ws + 1;
-    } else from = m.index + m[0].length;
+    // Both searches look at most `target` characters ahead, so a megabyte without a sentence
+    // end (or without any space, like CJK prose) costs linear time, not quadratic.
+    const window = text.slice(0, from + target * 2);
+    sentenceEnd.lastIndex = from + target;
+    const m = sentenceEnd.exec(window);
+    if (m) from = m.index + m[0].length;
+    else {
+      space.lastIndex = from + target;
+      const ws = space.exec(window);
+      // No break at all: cut anyway (the recognizer sees a name cut in two at worst).
+      from = ws ? ws.index + 1 : from + target * 2;
+      // Never between the halves of a surrogate pair.
+      if (!ws && /[\uDC00-\uDFFF]/.test(text[from] ?? '')) from++;
+    }
     if (from >= text.length) break;
     starts.push(from);
   }
   return starts;
 }
 
-/** Builds the page mention for a recognizer mention in a block (null if offsets are off). */
+/**
+ * Builds the page mention for a recognizer mention in a block (null if offsets are off).
+ * Its StaticRange and quote are made on first use: most mentions of a long page are never
+ * painted (see near-viewport.ts) nor quoted, and 20k StaticRanges cost ~65 ms.
+ */
 export function toPageMention(block: Block, m: Mention, id: number): PageMention | null {
   if (m.start < 0 || m.end > block.text.length || m.end <= m.start) return null;
   const si = segAt(block.segs, m.start);
@@ -52,36 +65,35 @@ export function toPageMention(block: Block, m: Mention, id: number): PageMention
   const s = block.segs[si];
   const e = block.segs[ei];
   if (!s || !e) return null;
-  const range = new StaticRange({
-    startContainer: s.node,
-    startOffset: m.start - s.start,
-    endContainer: e.node,
-    endOffset: m.end - e.start,
-  });
+  const offsets = { start: m.start - s.start, end: m.end - e.start };
+  const text = block.text;
+  let range: StaticRange | null = null;
+  let quote: PageMention['quote'] | null = null;
   return {
     id,
     entityId: m.entityId,
     category: m.category,
     via: m.via,
-    range,
-    nodes: block.segs.slice(si, ei + 1).map((x) => x.node),
-    quote: {
-      exact: block.text.slice(m.start, m.end),
-      prefix: block.text.slice(Math.max(0, m.start - QUOTE_CONTEXT), m.start),
-      suffix: block.text.slice(m.end, m.end + QUOTE_CONTEXT),
+    nodes: si === ei ? [s.node] : block.segs.slice(si, ei + 1).map((x) => x.node),
+    offsets,
+    get range() {
+      range ??= new StaticRange({
+        startContainer: s.node,
+        startOffset: offsets.start,
+        endContainer: e.node,
+        endOffset: offsets.end,
+      });
+      return range;
+    },
+    get quote() {
+      quote ??= {
+        exact: text.slice(m.start, m.end),
+        prefix: text.slice(Math.max(0, m.start - QUOTE_CONTEXT), m.start),
+        suffix: text.slice(m.end, m.end + QUOTE_CONTEXT),
+      };
+      return quote;
     },
   };
-}
-
-/** Distance in px from the viewport (0 when on screen), for ordering work. */
-function viewportDistance(el: Element | null, vh: number, cache: Map<Element, number>): number {
-  if (!el) return Number.MAX_SAFE_INTEGER;
-  const hit = cache.get(el);
-  if (hit !== undefined) return hit;
-  const r = el.getBoundingClientRect();
-  const d = r.bottom < 0 ? -r.bottom : r.top > vh ? r.top - vh : 0;
-  cache.set(el, d);
-  return d;
 }
 
 export interface ScannerHooks {
@@ -97,7 +109,8 @@ export class Scanner {
   constructor(
     private readonly doc: Document,
     private readonly store: MentionStore,
-    private readonly layer: HighlightLayer,
+    /** Where found mentions are painted (the highlights, or a near-viewport painter). */
+    private readonly layer: RangeSink,
     private readonly recognizer: BlockRecognizer,
     private readonly hooks: ScannerHooks,
   ) {}
@@ -151,55 +164,45 @@ export class Scanner {
 
   private async scan(roots: Node[], gen: number): Promise<void> {
     const slicer = createSlicer();
-    const found: PageMention[] = [];
     const queue: Node[] = [...roots];
+    let found = 0;
     while (queue.length) {
       const root = queue.shift() as Node;
-      for (const item of walkBlocks(root)) {
+      // `null` ticks come every few hundred nodes, so a subtree of empty or whitespace-only
+      // nodes cannot hold the thread either.
+      for (const item of walkBlocks(root, WALK_TICK)) {
         if (gen !== this.generation) return;
+        if (item === null) {
+          if (slicer.shouldYield()) await slicer.yield();
+          continue;
+        }
         if (item instanceof ShadowRoot) {
           this.hooks.onShadowRoot(item);
           queue.push(item);
-        } else {
-          const starts = pieceStarts(item.text);
-          for (let p = 0; p < starts.length; p++) {
-            const at = starts[p] ?? 0;
-            const piece = starts.length === 1 ? item.text : item.text.slice(at, starts[p + 1] ?? item.text.length);
-            for (const m of this.recognizer.feed(piece)) {
-              const pm = toPageMention(item, { ...m, start: m.start + at, end: m.end + at }, this.store.newId());
-              if (pm) {
-                this.store.add(pm);
-                found.push(pm);
-              }
-            }
-            if (p + 1 < starts.length && slicer.shouldYield()) await slicer.yield();
+          continue;
+        }
+        const starts = pieceStarts(item.text);
+        for (let p = 0; p < starts.length; p++) {
+          const at = starts[p] ?? 0;
+          const piece = starts.length === 1 ? item.text : item.text.slice(at, starts[p + 1] ?? item.text.length);
+          for (const m of this.recognizer.feed(piece)) {
+            const pm = toPageMention(item, { ...m, start: m.start + at, end: m.end + at }, this.store.newId());
+            if (!pm) continue;
+            this.store.add(pm);
+            this.layer.add(pm);
+            found++;
+          }
+          if (slicer.shouldYield()) {
+            if (found) this.hooks.onChange();
+            found = 0;
+            await slicer.yield();
             if (gen !== this.generation) return;
+            // A page script may have changed the block meanwhile: the observer rescans it.
+            if (!item.segs.every((s) => s.node.isConnected)) break;
           }
         }
-        if (slicer.shouldYield()) await slicer.yield();
       }
     }
-    if (gen !== this.generation) return;
-    await this.paint(found, gen, slicer);
-  }
-
-  /** Registers highlights, the ones nearest the viewport first, in slices. */
-  private async paint(found: PageMention[], gen: number, slicer = createSlicer()): Promise<void> {
-    const vh = this.doc.defaultView?.innerHeight ?? 800;
-    const cache = new Map<Element, number>();
-    const keyed = found.map((m) => ({ m, d: viewportDistance(m.nodes[0]?.parentElement ?? null, vh, cache) }));
-    keyed.sort((a, b) => a.d - b.d);
-    let i = 0;
-    for (const { m } of keyed) {
-      if (gen !== this.generation) return;
-      // A page script may have removed the text meanwhile.
-      if (m.nodes.every((n) => n.isConnected)) this.layer.add(m);
-      else this.store.remove(m);
-      if (++i % 64 === 0 && slicer.shouldYield()) {
-        this.hooks.onChange();
-        await slicer.yield();
-      }
-    }
-    this.hooks.onChange();
+    if (gen === this.generation) this.hooks.onChange();
   }
 }

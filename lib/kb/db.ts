@@ -17,7 +17,7 @@ import { openDB, deleteDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTr
 import * as v from 'valibot';
 import type { Entity, Pack } from './schema';
 import type { KbBundle, KbInfo, PackInfo, ProgressFn } from './types';
-import type { SurfaceForm } from '@/lib/recognize/types';
+import type { SerializedMatcher, SurfaceForm } from '@/lib/recognize/types';
 import { NoteSchema, type Note, type NoteInput } from '@/lib/notes/types';
 import { formsFromEntities } from './forms';
 import { PACK_LIMITS, PackError, validatePack } from './packs';
@@ -242,6 +242,44 @@ async function effectiveForms(): Promise<NonNullable<typeof formsCache>> {
 export async function getSurfaceForms(): Promise<{ version: string; forms: SurfaceForm[] }> {
   const { version, forms } = await effectiveForms();
   return { version, forms };
+}
+
+/** The knowledge-base version `getSurfaceForms` would report, from one small read. */
+export async function getKbVersion(): Promise<string> {
+  const state = await readState(await db());
+  return kbVersionOf(state.bundledVersion, state.userRev);
+}
+
+/** The `meta` record that keeps the last compiled matcher (one: a new version replaces it). */
+interface MatcherCacheRecord {
+  key: 'matcher';
+  version: string;
+  matcher: SerializedMatcher;
+}
+const MATCHER_KEY = 'matcher';
+
+// The schema types `meta` values as the state record, which the rest of this file relies on;
+// the matcher cache shares the store, so it is read and written through an untyped view and
+// checked on the way out.
+async function untypedMeta(): Promise<IDBPDatabase> {
+  return (await db()) as unknown as IDBPDatabase;
+}
+
+/**
+ * The serialized matcher stored for knowledge-base `version` (see `getKbVersion`), or
+ * undefined. Lets a restarted background answer without compiling; the caller still checks
+ * that the matcher's own format version is current.
+ */
+export async function getCachedMatcher(version: string): Promise<SerializedMatcher | undefined> {
+  const rec = (await (await untypedMeta()).get('meta', MATCHER_KEY)) as Partial<MatcherCacheRecord> | undefined;
+  if (rec?.version !== version || typeof rec.matcher !== 'object' || rec.matcher === null) return undefined;
+  return rec.matcher;
+}
+
+/** Stores the serialized matcher of knowledge-base `version`, replacing any older one. */
+export async function putCachedMatcher(version: string, matcher: SerializedMatcher): Promise<void> {
+  const rec: MatcherCacheRecord = { key: MATCHER_KEY, version, matcher };
+  await (await untypedMeta()).put('meta', rec);
 }
 
 /** Bundled packs first, then user packs, most recently imported first. */

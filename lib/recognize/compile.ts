@@ -1,14 +1,12 @@
 /**
- * Compiles surface forms into the matcher: a token trie over folded tokens (spaced scripts)
- * and a character trie (Han, kana, Thai...) sharing one edge table, plus per-node lists of
- * form entries (entity, kind, case rule) that the case rules and disambiguation read.
+ * The compiled matcher: a token trie over folded tokens (spaced scripts) and a character
+ * trie (Han, kana, Thai...) sharing one edge table, plus per-node lists of form entries
+ * (entity, kind, case rule) that the case rules and disambiguation read. Built from surface
+ * forms by build.ts, or restored from its serialized form by serialize.ts.
  */
-import { ASCII_CLASS, C_APOS, C_PUNCT, foldOf, foldSpan } from './char-class.ts';
-import { scanText, V_INFLECT_STEM, type Lexicon } from './scan.ts';
-import { EdgeTable, V_PLURAL_STEM, Vocab } from './tables.ts';
-import { T_CYR, T_DIGIT, T_HANGUL, T_LONG, T_NOSPACE, T_PUNCT, T_SEP_DASH, T_SEP_HARD, TokenBuffer } from './token-buffer.ts';
-import { IntList, joinPositions, stemOf, variantGroups, variantMasks } from './variants.ts';
-import type { AliasKind, Category, SurfaceForm } from './types.ts';
+import type { Lexicon } from './scan.ts';
+import type { EdgeTable, Vocab } from './tables.ts';
+import type { AliasKind, Category } from './types.ts';
 
 export const KINDS: readonly AliasKind[] = ['name', 'short', 'surname', 'acronym', 'demonym'];
 export const CATEGORY_LIST: readonly Category[] = ['person', 'place', 'organization', 'weapon', 'event'];
@@ -23,18 +21,38 @@ export const M_CHARS = 2;
 
 export const TOKEN_ROOT = 0;
 export const CHAR_ROOT = 1;
-/** Bare CJK characters are too ambiguous (金 is also "gold"): forms need two or more. */
-const MIN_CHAR_FORM = 2;
+
+/** Everything a matcher is made of; what build.ts produces and serialize.ts restores. */
+export interface MatcherParts {
+  vocab: Vocab;
+  asciiPunct: Int32Array;
+  hasPluralStems: boolean;
+  hasInflect: boolean;
+  hasHangul: boolean;
+  edges: EdgeTable;
+  rootChild: Int32Array;
+  nodeHead: Int32Array;
+  entryNext: Int32Array;
+  entryEntity: Int32Array;
+  entryForm: Int32Array;
+  entryMeta: Int32Array;
+  entryPriority: Int32Array;
+  entryAux: Int32Array;
+  entityIds: readonly string[];
+  formTexts: readonly string[];
+  skippedForms: number;
+}
 
 /** The compiled matcher. Opaque to callers (see `Matcher` in index.ts). */
 export class CompiledMatcher implements Lexicon {
   readonly formCount: number;
   readonly skippedForms: number;
   readonly vocab: Vocab;
-  readonly asciiPunct = new Int32Array(128).fill(-1);
-  hasPluralStems = false;
-  hasInflect = false;
-  hasHangul = false;
+  /** Token id of each single ASCII punctuation character, or -1. */
+  readonly asciiPunct: Int32Array;
+  readonly hasPluralStems: boolean;
+  readonly hasInflect: boolean;
+  readonly hasHangul: boolean;
   readonly edges: EdgeTable;
   /** Children of the token root by token id (-1: none). */
   readonly rootChild: Int32Array;
@@ -53,167 +71,25 @@ export class CompiledMatcher implements Lexicon {
   readonly formNorms: unknown[] = [];
   private normSlot: Int32Array | null = null;
 
-  constructor(forms: readonly SurfaceForm[]) {
-    const tb = new TokenBuffer();
-    const vocab = new Vocab(Math.max(256, forms.length >> 1));
-    this.vocab = vocab;
-    const edges = new EdgeTable(forms.length);
-    const nodeHead = new IntList();
-    nodeHead.push(-1);
-    nodeHead.push(-1);
-    // The root's children are looked up by token id directly: one array read instead of a probe.
-    const root = new IntList();
-    const child = (node: number, label: number): number => {
-      if (node === TOKEN_ROOT && label >= 0) {
-        while (root.n <= label) root.push(-1);
-        let c = root.a[label]!;
-        if (c < 0) {
-          c = nodeHead.push(-1);
-          root.a[label] = c;
-        }
-        return c;
-      }
-      let c = edges.get(node, label);
-      if (c < 0) {
-        c = nodeHead.push(-1);
-        edges.add(node, label, c);
-      }
-      return c;
-    };
-    const eNext = new IntList();
-    const eEntity = new IntList();
-    const eForm = new IntList();
-    const eMeta = new IntList();
-    const ePrio = new IntList();
-    const eAux = new IntList();
-    const entityIndex = new Map<string, number>();
-    const entityIds: string[] = [];
-    const formTexts: string[] = [];
-    let skipped = 0;
-    let lastEntityId = '';
-    let lastEntity = -1;
-
-    const addEntry = (node: number, fi: number, entity: number, meta: number, prio: number, aux: number): void => {
-      const e = eNext.push(nodeHead.a[node]!);
-      eEntity.push(entity);
-      eForm.push(fi);
-      eMeta.push(meta);
-      ePrio.push(prio);
-      eAux.push(aux);
-      nodeHead.a[node] = e;
-    };
-    // A variant's last token decides plural (weapons), particle (Hangul) and inflection (Cyrillic) readings.
-    const lastToken = (node: number, parent: number, lastId: number, last: string | null, flags: number, fi: number, entity: number, meta: number, prio: number, mask: number): void => {
-      addEntry(node, fi, entity, meta, prio, mask);
-      if (((meta >> 4) & 7) === WEAPON && !(flags & (T_DIGIT | T_PUNCT | T_HANGUL))) {
-        vocab.addFlag(lastId, V_PLURAL_STEM);
-        this.hasPluralStems = true;
-      }
-      if (flags & T_HANGUL) this.hasHangul = true;
-      if (flags & T_CYR && !(flags & T_DIGIT)) {
-        const fold = last ?? foldSpan(formTexts[fi]!, tb.start[tb.n - 1]!, tb.end[tb.n - 1]!);
-        if (fold.length >= 4) {
-          const stem = stemOf(fold);
-          const sid = vocab.insertString(stem);
-          vocab.addFlag(sid, V_INFLECT_STEM);
-          addEntry(child(parent, ~sid), fi, entity, meta | (M_INFLECT << 7), prio, (stem.length << 8) | mask);
-          this.hasInflect = true;
-        }
-      }
-    };
-
-    for (const form of forms) {
-      const text = form.text;
-      const kind = KINDS.indexOf(form.kind);
-      const cat = CATEGORY_LIST.indexOf(form.category);
-      if (typeof text !== 'string' || kind < 0 || cat < 0 || typeof form.entityId !== 'string') {
-        skipped++;
-        continue;
-      }
-      scanText(text, tb, this, true);
-      const n = tb.n;
-      let bad = n === 0;
-      let nospace = false;
-      let dashes = false;
-      for (let t = 0; t < n && !bad; t++) {
-        const f = tb.flags[t]!;
-        if (f & T_LONG || (t > 0 && f & T_SEP_HARD)) bad = true;
-        if (f & T_NOSPACE) nospace = true;
-        if (f & T_SEP_DASH) dashes = true;
-      }
-      const units = nospace && n === 1 ? foldSpan(text, tb.start[0]!, tb.end[0]!) : '';
-      if (bad || (nospace && (n !== 1 || [...units].length < MIN_CHAR_FORM))) {
-        skipped++;
-        continue;
-      }
-      // Forms usually come grouped by entity: skip the map lookup for a repeat.
-      let entity = form.entityId === lastEntityId ? lastEntity : entityIndex.get(form.entityId);
-      if (entity === undefined) {
-        entity = entityIds.length;
-        entityIndex.set(form.entityId, entity);
-        entityIds.push(form.entityId);
-      }
-      lastEntityId = form.entityId;
-      lastEntity = entity;
-      const fi = formTexts.length;
-      formTexts.push(text);
-      const prio = Number.isFinite(form.priority) ? form.priority : 0;
-      const meta = kind | (form.case === 'fold' ? 0 : 8) | (cat << 4);
-
-      if (nospace) {
-        let node = CHAR_ROOT;
-        for (let j = 0; j < units.length; j++) node = child(node, units.charCodeAt(j));
-        addEntry(node, fi, entity, meta | (M_CHARS << 7), prio, 0);
-        continue;
-      }
-      const lastFlags = tb.flags[n - 1]!;
-      const joins = dashes ? joinPositions(tb) : [];
-      if (joins.length === 0) {
-        let node = TOKEN_ROOT;
-        let parent = TOKEN_ROOT;
-        for (let t = 0; t < n; t++) {
-          parent = node;
-          node = child(node, tb.id[t]!);
-        }
-        lastToken(node, parent, tb.id[n - 1]!, null, lastFlags, fi, entity, meta, prio, 0);
-        continue;
-      }
-      const folds: string[] = [];
-      for (let t = 0; t < n; t++) folds.push(foldSpan(text, tb.start[t]!, tb.end[t]!));
-      for (const mask of variantMasks(joins.length)) {
-        let node = TOKEN_ROOT;
-        let parent = TOKEN_ROOT;
-        let last = '';
-        let lastId = -1;
-        for (const g of variantGroups(n, joins, mask)) {
-          last = '';
-          for (const t of g) last += folds[t];
-          lastId = vocab.insertString(last);
-          parent = node;
-          node = child(node, lastId);
-        }
-        lastToken(node, parent, lastId, last, lastFlags, fi, entity, meta, prio, mask);
-      }
-    }
-
-    vocab.trim();
-    for (let c = 0; c < 128; c++) {
-      const k = ASCII_CLASS[c];
-      if (k === C_APOS || k === C_PUNCT) this.asciiPunct[c] = vocab.lookupString(foldOf(c));
-    }
-    this.edges = edges;
-    this.rootChild = root.done();
-    this.nodeHead = nodeHead.done();
-    this.entryNext = eNext.done();
-    this.entryEntity = eEntity.done();
-    this.entryForm = eForm.done();
-    this.entryMeta = eMeta.done();
-    this.entryPriority = ePrio.done();
-    this.entryAux = eAux.done();
-    this.entityIds = entityIds;
-    this.formTexts = formTexts;
-    this.formCount = formTexts.length;
-    this.skippedForms = skipped;
+  constructor(p: MatcherParts) {
+    this.vocab = p.vocab;
+    this.asciiPunct = p.asciiPunct;
+    this.hasPluralStems = p.hasPluralStems;
+    this.hasInflect = p.hasInflect;
+    this.hasHangul = p.hasHangul;
+    this.edges = p.edges;
+    this.rootChild = p.rootChild;
+    this.nodeHead = p.nodeHead;
+    this.entryNext = p.entryNext;
+    this.entryEntity = p.entryEntity;
+    this.entryForm = p.entryForm;
+    this.entryMeta = p.entryMeta;
+    this.entryPriority = p.entryPriority;
+    this.entryAux = p.entryAux;
+    this.entityIds = p.entityIds;
+    this.formTexts = p.formTexts;
+    this.formCount = p.formTexts.length;
+    this.skippedForms = p.skippedForms;
   }
 
   /** Per entry: 1 + index into `formNorms`, or 0 (allocated on first use). */

@@ -32,12 +32,25 @@ function capacityFor(n: number): number {
 /** Vocabulary flags. */
 export const V_PLURAL_STEM = 1;
 
+/** The arrays a vocabulary is made of (see `Vocab.parts` / `Vocab.fromParts`). */
+export interface VocabParts {
+  /** Open-addressing slots: token id + 1, or 0 for an empty slot. Length is a power of two. */
+  slots: Int32Array;
+  /** offs[id] .. offs[id + 1] is the token's range in `chars`. */
+  offs: Int32Array;
+  chars: Uint16Array;
+  flags: Uint8Array;
+  filter: Int32Array;
+}
+
+const FILTER_WORDS = 1 << 14;
+
 export class Vocab {
   size = 0;
   private mask: number;
   private slots: Int32Array;
+  /** Build time only (rehashing): lookups compare lengths and units, not hashes. */
   private hashes: Int32Array;
-  /** offs[id] .. offs[id + 1] is the token's range in `chars`. */
   private offs: Int32Array;
   private chars: Uint16Array;
   flags: Uint8Array;
@@ -45,12 +58,13 @@ export class Vocab {
    * A 64 KB bit filter in front of the table: most page words are not in any name, and
    * this answers "no" for them from cache instead of probing the (larger) slot table.
    */
-  private readonly filter = new Int32Array(1 << 14);
+  private filter: Int32Array = new Int32Array(FILTER_WORDS);
+  private restored = false;
 
   constructor(expected = 256) {
     const cap = capacityFor(expected);
     this.mask = cap - 1;
-    this.slots = new Int32Array(cap * 4);
+    this.slots = new Int32Array(cap);
     this.hashes = new Int32Array(expected);
     this.offs = new Int32Array(expected + 1);
     this.chars = new Uint16Array(expected * 8);
@@ -59,20 +73,19 @@ export class Vocab {
 
   /** Id of the token whose folded units are buf[0, len) with hash h, or -1. */
   lookup(h: number, len: number, buf: Uint16Array): number {
-    // Slots are interleaved [id + 1, hash, offset, length]: a miss costs one cache line.
     const m = mix(h ^ len);
     const bit = m >>> 13;
     if ((this.filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return -1;
     const slots = this.slots;
+    const offs = this.offs;
+    const chars = this.chars;
     const mask = this.mask;
     let s = m & mask;
     for (;;) {
-      const q = s << 2;
-      const id = slots[q]! - 1;
+      const id = slots[s]! - 1;
       if (id < 0) return -1;
-      if (slots[q + 1] === h && slots[q + 3] === len) {
-        const o = slots[q + 2]!;
-        const chars = this.chars;
+      const o = offs[id]!;
+      if (offs[id + 1]! - o === len) {
         let j = 0;
         while (j < len && chars[o + j] === buf[j]) j++;
         if (j === len) return id;
@@ -85,6 +98,7 @@ export class Vocab {
   insert(h: number, len: number, buf: Uint16Array): number {
     const found = this.lookup(h, len, buf);
     if (found >= 0) return found;
+    if (this.restored) throw new Error('a restored vocabulary is read-only');
     const id = this.size;
     if (id + 1 >= this.hashes.length) this.growEntries();
     if ((id + 1) * 2 > this.mask + 1) this.rehash();
@@ -124,17 +138,43 @@ export class Vocab {
     this.flags = this.flags.slice(0, this.size);
   }
 
+  /** The arrays, as they are used (no copy): for serialization after `trim()`. */
+  parts(): VocabParts {
+    return { slots: this.slots, offs: this.offs, chars: this.chars, flags: this.flags, filter: this.filter };
+  }
+
+  /**
+   * A read-only vocabulary over arrays from `parts()` (nothing is rehashed or copied).
+   * Throws a RangeError when the arrays cannot belong together; `insert` is not available.
+   */
+  static fromParts(p: VocabParts): Vocab {
+    const cap = p.slots.length;
+    const size = p.flags.length;
+    if (cap < 16 || (cap & (cap - 1)) !== 0 || cap < size * 2 || p.offs.length !== size + 1 || p.filter.length !== FILTER_WORDS) {
+      throw new RangeError('vocabulary arrays do not fit together');
+    }
+    if (p.offs[0] !== 0 || p.offs[size] !== p.chars.length) throw new RangeError('vocabulary offsets do not fit its characters');
+    const v = new Vocab(16);
+    v.mask = cap - 1;
+    v.slots = p.slots;
+    v.offs = p.offs;
+    v.chars = p.chars;
+    v.flags = p.flags;
+    v.filter = p.filter;
+    v.size = size;
+    // No hashes: a restored vocabulary cannot be rehashed, so it must not grow.
+    v.hashes = new Int32Array(0);
+    v.restored = true;
+    return v;
+  }
+
   private place(id: number, h: number, len: number): void {
     const m = mix(h ^ len);
     const bit = m >>> 13;
     this.filter[bit >>> 5]! |= 1 << (bit & 31);
     let s = m & this.mask;
-    while (this.slots[s << 2] !== 0) s = (s + 1) & this.mask;
-    const q = s << 2;
-    this.slots[q] = id + 1;
-    this.slots[q + 1] = h;
-    this.slots[q + 2] = this.offs[id]!;
-    this.slots[q + 3] = len;
+    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+    this.slots[s] = id + 1;
   }
 
   private growEntries(): void {
@@ -152,7 +192,7 @@ export class Vocab {
 
   private rehash(): void {
     this.slots = new Int32Array(this.slots.length * 2);
-    this.mask = this.slots.length / 4 - 1;
+    this.mask = this.slots.length - 1;
     for (let id = 0; id < this.size; id++) this.place(id, this.hashes[id]!, this.offs[id + 1]! - this.offs[id]!);
   }
 
@@ -169,60 +209,98 @@ function toUnits(w: string): Uint16Array {
   return buf;
 }
 
+/** The arrays of an edge table (see `EdgeTable.parts` / `EdgeTable.fromParts`). */
+export interface EdgeParts {
+  /** Per slot: the parent node (-1: empty slot), the label and the child. */
+  node: Int32Array;
+  label: Int32Array;
+  child: Int32Array;
+}
+
 /**
  * (node, label) -> child. Labels are token ids, ~stemId for inflection stems, or code units.
- * Slots are interleaved [node, label, child, -] so that a probe touches one cache line.
+ * Three parallel slot arrays rather than one interleaved array, so that each can be shipped
+ * at its own narrow width and used as is after restoring (see serialize.ts).
  */
 export class EdgeTable {
   private mask: number;
-  private slots: Int32Array;
+  private node: Int32Array;
+  private label: Int32Array;
+  private child: Int32Array;
+  /** Edges added since construction (a restored table does not count them). */
   count = 0;
+  private restored = false;
 
   constructor(expected: number) {
     const cap = capacityFor(Math.max(8, expected));
     this.mask = cap - 1;
-    this.slots = new Int32Array(cap * 4).fill(-1);
+    this.node = new Int32Array(cap).fill(-1);
+    this.label = new Int32Array(cap);
+    this.child = new Int32Array(cap);
   }
 
   get(node: number, label: number): number {
-    const slots = this.slots;
+    const nodes = this.node;
+    const labels = this.label;
     const mask = this.mask;
     let s = mix(Math.imul(node, 0x9e3779b1) ^ label) & mask;
     for (;;) {
-      const q = s << 2;
-      const n = slots[q]!;
+      const n = nodes[s]!;
       if (n === -1) return -1;
-      if (n === node && slots[q + 1] === label) return slots[q + 2]!;
+      if (n === node && labels[s] === label) return this.child[s]!;
       s = (s + 1) & mask;
     }
   }
 
   add(node: number, label: number, child: number): void {
+    if (this.restored) throw new Error('a restored edge table is read-only');
     if ((this.count + 1) * 10 > (this.mask + 1) * 7) this.grow();
     this.put(node, label, child);
     this.count++;
   }
 
+  /** The slot arrays, as they are used (no copy). */
+  parts(): EdgeParts {
+    return { node: this.node, label: this.label, child: this.child };
+  }
+
+  /** A table over arrays from `parts()`, used as they are. Throws a RangeError when they cannot be one. */
+  static fromParts(p: EdgeParts): EdgeTable {
+    const cap = p.node.length;
+    if (cap < 16 || (cap & (cap - 1)) !== 0 || p.label.length !== cap || p.child.length !== cap) {
+      throw new RangeError('edge arrays do not fit together');
+    }
+    const t = new EdgeTable(0);
+    t.mask = cap - 1;
+    t.node = p.node;
+    t.label = p.label;
+    t.child = p.child;
+    t.restored = true;
+    return t;
+  }
+
   private put(node: number, label: number, child: number): void {
     const mask = this.mask;
     let s = mix(Math.imul(node, 0x9e3779b1) ^ label) & mask;
-    while (this.slots[s << 2] !== -1) s = (s + 1) & mask;
-    const q = s << 2;
-    this.slots[q] = node;
-    this.slots[q + 1] = label;
-    this.slots[q + 2] = child;
+    while (this.node[s] !== -1) s = (s + 1) & mask;
+    this.node[s] = node;
+    this.label[s] = label;
+    this.child[s] = child;
   }
 
   private grow(): void {
-    const old = this.slots;
-    this.slots = new Int32Array(old.length * 2).fill(-1);
-    this.mask = this.slots.length / 4 - 1;
-    for (let q = 0; q < old.length; q += 4) {
-      if (old[q] !== -1) this.put(old[q]!, old[q + 1]!, old[q + 2]!);
+    const { node, label, child } = this;
+    const cap = node.length * 2;
+    this.node = new Int32Array(cap).fill(-1);
+    this.label = new Int32Array(cap);
+    this.child = new Int32Array(cap);
+    this.mask = cap - 1;
+    for (let s = 0; s < node.length; s++) {
+      if (node[s] !== -1) this.put(node[s]!, label[s]!, child[s]!);
     }
   }
 
   get byteSize(): number {
-    return this.slots.byteLength;
+    return this.node.byteLength + this.label.byteLength + this.child.byteLength;
   }
 }

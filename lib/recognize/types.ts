@@ -26,3 +26,26 @@ export interface Mention {
   /** `coref` when a bare surname was resolved to an entity named earlier on the page. */
   via: 'direct' | 'coref';
 }
+
+/**
+ * A compiled matcher as plain JSON-safe data (`serializeMatcher` / `deserializeMatcher`), so
+ * that it can be built once and sent by extension messaging or kept in IndexedDB. Opaque to
+ * callers: only `format`, `version` and `formCount` are meant to be read.
+ */
+export interface SerializedMatcher {
+  format: 'gloss-matcher';
+  /** Layout version; a matcher serialized in another layout is rejected, not misread. */
+  version: number;
+  formCount: number;
+  skippedForms: number;
+  /** Bit set: 1 plural stems, 2 inflection stems, 4 Hangul forms. */
+  flags: number;
+  entityIds: string[];
+  formTexts: string[];
+  /** Per packed section, in a fixed order: element width in bytes (1, 2 or 4) and length. */
+  layout: number[];
+  /** Checksum over the packed bytes. */
+  checksum: number;
+  /** The packed sections (integer arrays and the vocabulary's characters), base64. */
+  data: string;
+}

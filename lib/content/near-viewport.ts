@@ -1,0 +1,225 @@
+/**
+ * Registers only the mentions near the viewport in the highlights. Chromium rebuilds its
+ * highlight markers from every registered range whenever the DOM or style changes anywhere
+ * on the page (a ticker, a :hover, Gloss's own card): with 19k ranges on the long bench page
+ * each such frame took ~200 ms, with none ~10 ms.
+ *
+ * Mentions are grouped by the element holding them ("anchors"), anchors into chunks of a few
+ * consecutive ones, and only each chunk's first and last anchor are watched with an
+ * IntersectionObserver (its cost grows with the targets: 4,000 of them took ~25 ms a frame).
+ * A chunk is painted while a watched anchor is within the margin of the viewport, or while
+ * the chunk spans the viewport (checked by geometry when scrolling stops, since a jump past
+ * both ends fires no observer entry).
+ */
+import type { PageMention } from './mention-store';
+
+/** What the painter registers mentions with (the HighlightLayer). */
+export interface RangeSink {
+  add(m: PageMention): void;
+  remove(m: PageMention): void;
+  /** Unpaints a mention that stays on the page (kept as the keyboard's current one). */
+  hide?(m: PageMention): void;
+}
+
+type ObserverCtor = new (cb: IntersectionObserverCallback, init?: IntersectionObserverInit) => IntersectionObserver;
+
+export interface NearViewportOptions {
+  /** How far beyond the viewport, in viewport heights, mentions stay registered. */
+  margin?: number;
+  /** Anchors per chunk. */
+  chunk?: number;
+  /** Called after a batch of (un)registrations. */
+  onChange?: () => void;
+  /** Injected for tests; defaults to the global IntersectionObserver. */
+  Observer?: ObserverCtor;
+  /** `getComputedStyle(el).display`, injectable for tests. */
+  displayOf?: (el: Element) => string;
+}
+
+interface Chunk {
+  anchors: Element[];
+  /** Watched anchors now within the margin. */
+  seen: Set<Element>;
+  /** Spans the viewport (first anchor above the window, last below), at the last check. */
+  spans: boolean;
+  /** Always painted (an anchor without a box of its own, e.g. `display: contents`). */
+  pinned: boolean;
+  painted: boolean;
+}
+
+/** The element whose box stands for a mention (its text's parent, or a shadow host). */
+export function anchorElement(m: PageMention): Element | null {
+  const parent = m.nodes[0]?.parentNode;
+  if (!parent) return null;
+  if (parent.nodeType === 1) return parent as Element;
+  return parent.nodeType === 11 ? ((parent as ShadowRoot).host ?? null) : null;
+}
+
+export class NearViewportPainter {
+  private readonly groups = new Map<Element, Set<PageMention>>();
+  private readonly anchorOf = new Map<PageMention, Element>();
+  private readonly chunkOf = new Map<Element, Chunk>();
+  /** Mentions registered for good (no observer, or no element to watch). */
+  private readonly loose = new Set<PageMention>();
+  private readonly chunks = new Set<Chunk>();
+  private open: Chunk | null = null;
+  private readonly io: IntersectionObserver | null;
+  private readonly margin: number;
+  private readonly size: number;
+  private readonly displayOf: (el: Element) => string;
+
+  constructor(
+    private readonly sink: RangeSink,
+    private readonly opts: NearViewportOptions = {},
+  ) {
+    this.margin = opts.margin ?? 1.5;
+    this.size = opts.chunk ?? 8;
+    const Ctor = opts.Observer ?? (typeof IntersectionObserver === 'function' ? IntersectionObserver : null);
+    const pct = `${Math.round(this.margin * 100)}%`;
+    this.io = Ctor ? new Ctor((entries) => this.onEntries(entries), { rootMargin: `${pct} 0px ${pct} 0px` }) : null;
+    this.displayOf = opts.displayOf ?? ((el) => el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '');
+  }
+
+  add(m: PageMention): void {
+    const el = anchorElement(m);
+    if (!this.io || !el) {
+      this.loose.add(m);
+      this.sink.add(m);
+      return;
+    }
+    this.anchorOf.set(m, el);
+    const g = this.groups.get(el);
+    if (g) {
+      g.add(m);
+      if (this.chunkOf.get(el)?.painted) this.sink.add(m);
+      return;
+    }
+    this.groups.set(el, new Set([m]));
+    let c = this.open;
+    if (!c || c.anchors.length >= this.size) {
+      this.seal();
+      c = { anchors: [], seen: new Set(), spans: false, pinned: false, painted: false };
+      this.chunks.add(c);
+      this.open = c;
+    }
+    c.anchors.push(el);
+    this.chunkOf.set(el, c);
+    // The first anchor is watched at once, the last when the chunk is full or sealed
+    // (observe() costs ~10 µs a target: not one per anchor).
+    if (c.anchors.length === 1 || c.anchors.length === this.size) this.io.observe(el);
+    if (c.painted) this.sink.add(m);
+  }
+
+  remove(m: PageMention): void {
+    this.loose.delete(m);
+    this.sink.remove(m);
+    const el = this.anchorOf.get(m);
+    if (!el) return;
+    this.anchorOf.delete(m);
+    const g = this.groups.get(el);
+    g?.delete(m);
+    if (!g || g.size > 0) return;
+    this.groups.delete(el);
+    const c = this.chunkOf.get(el);
+    this.chunkOf.delete(el);
+    if (!c) return;
+    const i = c.anchors.indexOf(el);
+    const watched = i === 0 || i === c.anchors.length - 1;
+    c.anchors.splice(i, 1);
+    if (watched) {
+      this.unwatch(el, c);
+      // The new end of the chunk takes over.
+      for (const end of [c.anchors[0], c.anchors[c.anchors.length - 1]]) if (end) this.io?.observe(end);
+    }
+    if (c.anchors.length === 0) {
+      this.chunks.delete(c);
+      if (this.open === c) this.open = null;
+    }
+  }
+
+  /** Ends the current chunk: mentions added later (a rescan) start their own. */
+  seal(): void {
+    const last = this.open?.anchors[this.open.anchors.length - 1];
+    if (last) this.io?.observe(last);
+    this.open = null;
+  }
+
+  /** The mentions registered now (near the viewport). */
+  *active(): Iterable<PageMention> {
+    yield* this.loose;
+    for (const c of this.chunks) {
+      if (!c.painted) continue;
+      for (const a of c.anchors) yield* this.groups.get(a) ?? [];
+    }
+  }
+
+  /**
+   * Re-checks by geometry which chunks span the viewport (call when scrolling stops): a
+   * jump far enough passes both watched ends of a long chunk without an observer entry.
+   */
+  recheck(): void {
+    if (!this.io) return;
+    let changed = false;
+    for (const c of this.chunks) {
+      const first = c.anchors[0];
+      const last = c.anchors[c.anchors.length - 1];
+      if (!first || !last) continue;
+      const win = first.ownerDocument.defaultView;
+      const vh = win?.innerHeight ?? 800;
+      const top = first.getBoundingClientRect().top;
+      const bottom = last.getBoundingClientRect().bottom;
+      c.spans = top < -this.margin * vh && bottom > vh * (1 + this.margin);
+      changed = this.update(c) || changed;
+    }
+    if (changed) this.opts.onChange?.();
+  }
+
+  clear(): void {
+    for (const m of this.anchorOf.keys()) this.sink.remove(m);
+    for (const m of this.loose) this.sink.remove(m);
+    this.loose.clear();
+    this.anchorOf.clear();
+    this.groups.clear();
+    this.chunkOf.clear();
+    this.chunks.clear();
+    this.open = null;
+    this.io?.disconnect();
+  }
+
+  private unwatch(el: Element, c: Chunk): void {
+    this.io?.unobserve(el);
+    c.seen.delete(el);
+  }
+
+  private onEntries(entries: IntersectionObserverEntry[]): void {
+    const touched = new Set<Chunk>();
+    for (const e of entries) {
+      const c = this.chunkOf.get(e.target);
+      if (!c) continue;
+      const r = e.boundingClientRect;
+      // No box of its own: the observer never sees it near, so it is always painted.
+      if (!e.isIntersecting && r.width === 0 && r.height === 0 && this.displayOf(e.target) === 'contents') c.pinned = true;
+      if (e.isIntersecting) c.seen.add(e.target);
+      else c.seen.delete(e.target);
+      touched.add(c);
+    }
+    let changed = false;
+    for (const c of touched) changed = this.update(c) || changed;
+    if (changed) this.opts.onChange?.();
+  }
+
+  /** Paints or unpaints a chunk to match its state; true when it changed. */
+  private update(c: Chunk): boolean {
+    const near = c.pinned || c.spans || c.seen.size > 0;
+    if (near === c.painted) return false;
+    c.painted = near;
+    for (const a of c.anchors) {
+      for (const m of this.groups.get(a) ?? []) {
+        if (near) this.sink.add(m);
+        else if (this.sink.hide) this.sink.hide(m);
+        else this.sink.remove(m);
+      }
+    }
+    return true;
+  }
+}
