@@ -85,8 +85,9 @@ function medianRun(runs: PageRun[]): PageRun {
 }
 
 /** Hovers mentions and reads the latency the content script reports (ms). */
-async function hoverLatencies(page: Page, phrases: { text: string; occurrence: number }[]): Promise<number[]> {
+async function hoverLatencies(page: Page, phrases: { text: string; occurrence: number }[]): Promise<{ ms: number[]; labelled: string[] }> {
   const out: number[] = [];
+  const labelled: string[] = [];
   for (const { text, occurrence } of phrases) {
     await moveAway(page);
     const pt = await locateText(page, text, occurrence);
@@ -105,8 +106,9 @@ async function hoverLatencies(page: Page, phrases: { text: string; occurrence: n
       .then((h) => h.jsonValue() as Promise<number>)
       .catch(() => NaN);
     if (Number.isFinite(v)) out.push(v);
+    labelled.push(`${text}#${occurrence}: ${v}`);
   }
-  return out;
+  return { ms: out, labelled };
 }
 
 function pct(xs: number[], p: number): number {
@@ -203,9 +205,9 @@ export async function runPageBench(runs = 3): Promise<Record<string, unknown>> {
       { text: 'NATO', occurrence: o },
     ]);
     phrases.push({ text: 'Chatham House', occurrence: 0 });
-    const lat = await hoverLatencies(page, phrases);
+    const { ms: lat, labelled } = await hoverLatencies(page, phrases);
     await page.close();
-    result.hover = { samples: lat.length, p50Ms: pct(lat, 0.5), p95Ms: pct(lat, 0.95), maxMs: Math.max(...lat) };
+    result.hover = { samples: lat.length, p50Ms: pct(lat, 0.5), p95Ms: pct(lat, 0.95), maxMs: Math.max(...lat), each: labelled };
 
     const contentJs = statSync(join(EXTENSION_DIR, 'content-scripts', 'news.js')).size;
     result.package = { totalKB: dirSize(EXTENSION_DIR) / 1024, contentScriptKB: contentJs / 1024, kbKB: dirSize(join(EXTENSION_DIR, 'kb')) / 1024 };

@@ -18,6 +18,7 @@ import { NearViewportPainter } from './near-viewport';
 import { PageObserver } from './observer';
 import type { RectLike } from './placement';
 import { Scanner, type BlockRecognizer } from './scanner';
+import { whenIdle } from './slicer';
 import { debugCounts, noteInput, scrollToMention } from './page-helpers';
 
 export interface PageApi {
@@ -116,6 +117,16 @@ export class PageController {
     this.painter?.recheck();
     this.scanned = true;
     this.setDebug();
+    void this.prewarmCard(session);
+  }
+
+  /** When the page is idle after the scan, warms the card up (see CardHost.prewarm). */
+  private async prewarmCard(session: AbortController): Promise<void> {
+    await whenIdle(2000);
+    const first = this.store.entityIds().next();
+    if (first.done || this.session !== session) return;
+    const entity = await this.cache.ensure(first.value);
+    if (entity && this.session === session) this.guard(() => this.host.prewarm(entity));
   }
 
   /** Removes every highlight and card and stops all work. */

@@ -69,8 +69,10 @@ export class MentionStore {
       const span = { from, to, mention: m };
       if (!spans) this.byNode.set(node, [span]);
       else {
+        const prev = spans[spans.length - 1];
         spans.push(span);
-        spans.sort((a, b) => a.from - b.from);
+        // Scans add in text order: sort only when a later rescan inserts out of order.
+        if (prev && prev.from > from) spans.sort((a, b) => a.from - b.from);
       }
     }
   }

@@ -54,10 +54,48 @@ export function pieceStarts(text: string, target = PIECE_CHARS): number[] {
 }
 
 /**
- * Builds the page mention for a recognizer mention in a block (null if offsets are off).
- * Its StaticRange and quote are made on first use: most mentions of a long page are never
- * painted (see near-viewport.ts) nor quoted, and 20k StaticRanges cost ~65 ms.
+ * A page mention whose StaticRange and quote are made on first use: most mentions of a long
+ * page are never painted (see near-viewport.ts) nor quoted, and 20k StaticRanges cost ~65 ms.
+ * A class, not an object with getter closures: 19k of them are made per long page.
  */
+class LazyMention implements PageMention {
+  private r: StaticRange | null = null;
+  private q: PageMention['quote'] | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly entityId: string,
+    readonly category: PageMention['category'],
+    readonly via: PageMention['via'],
+    readonly nodes: Text[],
+    readonly offsets: { start: number; end: number },
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): StaticRange {
+    const last = this.nodes[this.nodes.length - 1] as Text;
+    this.r ??= new StaticRange({
+      startContainer: this.nodes[0] as Text,
+      startOffset: this.offsets.start,
+      endContainer: last,
+      endOffset: this.offsets.end,
+    });
+    return this.r;
+  }
+
+  get quote(): PageMention['quote'] {
+    this.q ??= {
+      exact: this.text.slice(this.start, this.end),
+      prefix: this.text.slice(Math.max(0, this.start - QUOTE_CONTEXT), this.start),
+      suffix: this.text.slice(this.end, this.end + QUOTE_CONTEXT),
+    };
+    return this.q;
+  }
+}
+
+/** Builds the page mention for a recognizer mention in a block (null if offsets are off). */
 export function toPageMention(block: Block, m: Mention, id: number): PageMention | null {
   if (m.start < 0 || m.end > block.text.length || m.end <= m.start) return null;
   const si = segAt(block.segs, m.start);
@@ -65,35 +103,9 @@ export function toPageMention(block: Block, m: Mention, id: number): PageMention
   const s = block.segs[si];
   const e = block.segs[ei];
   if (!s || !e) return null;
+  const nodes = si === ei ? [s.node] : block.segs.slice(si, ei + 1).map((x) => x.node);
   const offsets = { start: m.start - s.start, end: m.end - e.start };
-  const text = block.text;
-  let range: StaticRange | null = null;
-  let quote: PageMention['quote'] | null = null;
-  return {
-    id,
-    entityId: m.entityId,
-    category: m.category,
-    via: m.via,
-    nodes: si === ei ? [s.node] : block.segs.slice(si, ei + 1).map((x) => x.node),
-    offsets,
-    get range() {
-      range ??= new StaticRange({
-        startContainer: s.node,
-        startOffset: offsets.start,
-        endContainer: e.node,
-        endOffset: offsets.end,
-      });
-      return range;
-    },
-    get quote() {
-      quote ??= {
-        exact: text.slice(m.start, m.end),
-        prefix: text.slice(Math.max(0, m.start - QUOTE_CONTEXT), m.start),
-        suffix: text.slice(m.end, m.end + QUOTE_CONTEXT),
-      };
-      return quote;
-    },
-  };
+  return new LazyMention(id, m.entityId, m.category, m.via, nodes, offsets, block.text, m.start, m.end);
 }
 
 export interface ScannerHooks {

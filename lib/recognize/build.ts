@@ -6,7 +6,8 @@
 import { ASCII_CLASS, C_APOS, C_PUNCT, foldOf, foldSpan } from './char-class.ts';
 import { CATEGORY_LIST, CHAR_ROOT, CompiledMatcher, KINDS, M_CHARS, M_INFLECT, TOKEN_ROOT, WEAPON } from './compile.ts';
 import { scanText, V_INFLECT_STEM } from './scan.ts';
-import { EdgeTable, V_PLURAL_STEM, Vocab } from './tables.ts';
+import { EdgeTable } from './edge-table.ts';
+import { V_PLURAL_STEM, Vocab } from './tables.ts';
 import { T_CYR, T_DIGIT, T_HANGUL, T_LONG, T_NOSPACE, T_PUNCT, T_SEP_DASH, T_SEP_HARD, TokenBuffer } from './token-buffer.ts';
 import { IntList, joinPositions, stemOf, variantGroups, variantMasks } from './variants.ts';
 import type { SurfaceForm } from './types.ts';

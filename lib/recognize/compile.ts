@@ -5,7 +5,8 @@
  * forms by build.ts, or restored from its serialized form by serialize.ts.
  */
 import type { Lexicon } from './scan.ts';
-import type { EdgeTable, Vocab } from './tables.ts';
+import type { EdgeTable } from './edge-table.ts';
+import type { Vocab } from './tables.ts';
 import type { AliasKind, Category } from './types.ts';
 
 export const KINDS: readonly AliasKind[] = ['name', 'short', 'surname', 'acronym', 'demonym'];

@@ -9,7 +9,8 @@
 import { decodeBase64, encodeBase64 } from './base64.ts';
 import { CATEGORY_LIST, CompiledMatcher, KINDS, M_CHARS } from './compile.ts';
 import { checksumOf, packSections, type SectionArray, type SectionKind, unpackSections } from './pack.ts';
-import { EdgeTable, Vocab } from './tables.ts';
+import { EdgeTable } from './edge-table.ts';
+import { Vocab } from './tables.ts';
 import type { SerializedMatcher } from './types.ts';
 
 /** Bump whenever the packed layout or the meaning of any field changes. */
