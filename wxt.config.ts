@@ -4,6 +4,8 @@ import preact from '@preact/preset-vite';
 // See README "Permissions" for why each permission is needed.
 export default defineConfig({
   srcDir: '.',
+  // A private output folder (GLOSS_OUT_DIR) lets parallel builds and test runs stay apart.
+  outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   modules: [],
   vite: () => ({
     plugins: [preact()],

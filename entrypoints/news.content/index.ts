@@ -1,4 +1,6 @@
 import { startContent } from '@/lib/content/main';
+// Listed in the manifest, so it is in place before the page's first style pass.
+import '@/lib/content/highlight-rules.css';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -9,6 +11,7 @@ export default defineContentScript({
   // page's origin: run there too. main.ts checks that origin is http(s).
   matchAboutBlank: true,
   matchOriginAsFallback: { chrome: true, edge: true },
+  cssInjectionMode: 'manifest',
   main(ctx) {
     startContent(ctx);
   },

@@ -39,6 +39,21 @@ const HOST_STYLE: Record<string, string> = {
   contain: 'size layout style',
 };
 
+/** What the warm-up card shows (nobody sees it): one of each part a card can have. */
+const WARM_UP_ENTITY: Entity = {
+  id: 'gloss:warm-up',
+  category: 'person',
+  name: 'Warm-up',
+  description: 'A card rendered once, hidden',
+  summary: 'Rendered hidden before the first hover.',
+  // No "as of" date: the first date loads ICU data (30-80 ms here), a long task of its own.
+  facts: [{ label: 'Role', value: 'None' }],
+  aliases: [{ text: 'Warm-up', lang: 'en', case: 'exact', kind: 'name' }],
+  related: [],
+  sources: [{ title: 'None', url: 'https://example.org/' }],
+  priority: 0,
+};
+
 export class CardHost {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
@@ -46,6 +61,7 @@ export class CardHost {
   private entityId: string | null = null;
   private editing = false;
   private returnFocus: Element | null = null;
+  private warming = false;
 
   constructor(
     private readonly doc: Document,
@@ -91,6 +107,7 @@ export class CardHost {
   /** Renders the card for an entity next to `anchor` (viewport coordinates). */
   show(opts: ShowOptions): void {
     this.attach();
+    this.warming = false;
     // Read the viewport while layout is still clean: after the render it would force one.
     const view = this.viewport();
     if (opts.focus && !this.root.activeElement) this.returnFocus = this.doc.activeElement;
@@ -128,12 +145,14 @@ export class CardHost {
   }
 
   /**
-   * Renders a card once where nobody sees it and removes it in the same task, so the first
-   * hover does not pay for cold code, the card's first style resolution and its system
-   * fonts (the first card took ~50 ms on the long bench page, later ones ~10).
+   * Renders a card where nobody sees it (hidden, off-screen), so the first hover does not
+   * pay for cold code, the card's first style resolution and its system fonts (the first
+   * card took ~50 ms on the long bench page, later ones ~10). No forced layout here: the
+   * next frame lays it out with whatever the page has pending. `endPrewarm` removes it.
    */
-  prewarm(entity: Entity): void {
+  prewarm(entity: Entity = WARM_UP_ENTITY): void {
     if (this.entityId !== null) return;
+    this.warming = true;
     const style = this.mount.style;
     style.setProperty('visibility', 'hidden');
     style.setProperty('left', '-10000px');
@@ -141,9 +160,14 @@ export class CardHost {
       <Card entity={entity} related={[]} scheme={this.scheme()} onClose={() => undefined} onSaveNote={async () => undefined} />,
       this.mount,
     );
-    void (this.mount.firstElementChild as HTMLElement | null)?.offsetHeight;
-    render(null, this.mount);
-    style.removeProperty('visibility');
+  }
+
+  /** Removes the warm-up card, unless a real card replaced it meanwhile. */
+  endPrewarm(): void {
+    if (!this.warming) return;
+    this.warming = false;
+    if (this.entityId === null) render(null, this.mount);
+    this.mount.style.removeProperty('visibility');
   }
 
   /** Positions the shown card next to `anchor` (viewport coordinates). */

@@ -61,6 +61,7 @@ export class PageController {
   private repositionQueued = false;
   private recheckTimer: ReturnType<typeof setTimeout> | null = null;
   private scanned = false;
+  private warmed = false;
   private rescanChain: Promise<void> = Promise.resolve();
 
   constructor(
@@ -97,6 +98,7 @@ export class PageController {
     if (this.session) return;
     const session = new AbortController();
     this.session = session;
+    void this.prewarmCard(session).catch(() => undefined);
     const recognizer = await this.makeRecognizer();
     if (this.session !== session) return;
     this.store = new MentionStore();
@@ -117,16 +119,21 @@ export class PageController {
     this.painter?.recheck();
     this.scanned = true;
     this.setDebug();
-    void this.prewarmCard(session);
   }
 
-  /** When the page is idle after the scan, warms the card up (see CardHost.prewarm). */
+  /**
+   * Warms the card up (see CardHost.prewarm) while the matcher is on its way, so even a
+   * hover right after the scan is fast.
+   */
   private async prewarmCard(session: AbortController): Promise<void> {
-    await whenIdle(2000);
-    const first = this.store.entityIds().next();
-    if (first.done || this.session !== session) return;
-    const entity = await this.cache.ensure(first.value);
-    if (entity && this.session === session) this.guard(() => this.host.prewarm(entity));
+    if (this.warmed) return;
+    this.warmed = true;
+    await whenIdle(500);
+    if (this.session !== session) return;
+    this.guard(() => this.host.prewarm());
+    // Removed once a frame has laid it out.
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    this.guard(() => this.host.endPrewarm());
   }
 
   /** Removes every highlight and card and stops all work. */

@@ -1,4 +1,6 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { CATEGORY_COLORS } from '@/lib/categories';
 import { fadeRgba, highlightCss, luminance, pageScheme } from './highlights';
 
@@ -25,5 +27,11 @@ describe('highlight styles', () => {
     expect(pageScheme(document)).toBe('dark');
     document.body.style.backgroundColor = 'rgb(250, 250, 250)';
     expect(pageScheme(document)).toBe('light');
+  });
+
+  it('ships the light rules the manifest injects, identical to what the page would be given', () => {
+    const file = readFileSync(join(import.meta.dirname, 'highlight-rules.css'), 'utf8');
+    const rules = file.replace(/\/\*[\s\S]*?\*\//g, '').trim();
+    expect(rules).toBe(highlightCss('light'));
   });
 });

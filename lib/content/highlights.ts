@@ -78,13 +78,17 @@ export class HighlightLayer {
     for (const c of CATEGORIES) this.byCat.set(c, new Highlight());
     this.current = new Highlight();
     this.current.priority = 10;
+    const scheme = pageScheme(doc);
     try {
       this.sheet = new CSSStyleSheet();
-      this.sheet.replaceSync(highlightCss(pageScheme(doc)));
+      this.sheet.replaceSync(highlightCss(scheme));
     } catch {
       this.sheet = null;
     }
-    this.adoptInto(doc);
+    // The light palette is already in the document (highlight-rules.css, from the manifest);
+    // adopting rules now restyles the whole page, so only a dark page pays for its palette.
+    // Shadow roots never see document rules: they adopt the sheet as they are found.
+    if (scheme === 'dark') this.adoptInto(doc);
     this.register();
   }
 
