@@ -12,20 +12,11 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, GENERATED_DIR, launchGloss, ROOT, type Gloss } from '../e2e/harness';
 import { locateText, moveAway, waitForGloss } from '../e2e/reader';
 import { longPageHtml } from './long-page';
-import { glossMeasures, startTrace, summarizeTrace } from './page-trace';
+import { glossMeasures, startTrace, summarizeTrace, type TraceSummary } from './page-trace';
 
-export interface PageRun {
-  /** All top-level tasks of the page's main thread, from the trace (ms). */
-  taskMs: number;
+/** One page load: the trace summary plus the page's own measures. */
+export interface PageRun extends TraceSummary {
   heapMB: number;
-  longTasks: number;
-  longestTaskMs: number;
-  tbtMs: number;
-  /** Tasks that ran Gloss's content script; the compile measured on its own. */
-  glossTaskMs: number;
-  glossLongestMs: number;
-  glossLongestExCompileMs: number;
-  glossTbtMs: number;
   compileMs: number;
   formsMs: number;
   mentions: number;
