@@ -3,6 +3,8 @@
  * entities the way wire copy does. Deterministic for a given seed. The sentences are
  * templates written for this benchmark.
  */
+import { mulberry32 as rng } from '../lib/recognize/seeded-random.ts';
+
 const NAMES = [
   'Vladimir Putin', 'Kim Jong Un', 'Sergei Shoigu', 'Volodymyr Zelensky', 'Xi Jinping', 'Donald Trump',
   'Abbas Araghchi', 'Rafael Grossi', 'Mark Rutte', 'Benjamin Netanyahu', 'Emmanuel Macron', 'Keir Starmer',
@@ -17,17 +19,6 @@ const FILLER = [
   'Residents described a night of sirens followed by a quiet, uneasy morning.',
   'A spokesperson declined to comment on the reports when contacted on Tuesday.',
 ];
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Returns the HTML of the long page; `paragraphs` defaults to 4,000. */
 export function longPageHtml(paragraphs = 4000, seed = 7): string {

@@ -4,7 +4,9 @@
  * news-like prose, with (a) the bundled knowledge base's forms and (b) 100,000 synthetic forms.
  * Also the build time and retained heap of compiling 100k forms.
  *
- *   npx tsx bench/matcher.ts            (prints a table and the JSON figures)
+ *   npx tsx bench/matcher.ts            (prints the JSON figures)
+ *   GLOSS_BENCH_QUICK=1 npx tsx bench/matcher.ts   (skips the slow RegExp and per-term baselines,
+ *                                                    for iterating; figures for the docs need the full run)
  *
  * Heap figures need a GC between samples: global.gc when node runs with --expose-gc, else the
  * flag is switched on at runtime (v8.setFlagsFromString + vm), which Node 20 allows.
@@ -15,18 +17,7 @@ import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { compileMatcher, createDocumentRecognizer, type SurfaceForm } from '../lib/recognize/index.ts';
-
-
-/** Small seeded PRNG (mulberry32) so every run sees the same text and forms. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../lib/recognize/seeded-random.ts';
 
 const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)]!;
 const SYL = ['ka', 'ro', 'vin', 'tel', 'sa', 'mar', 'ol', 'dre', 'ush', 'ben', 'qi', 'lo', 'zan', 'pet', 'ri', 'ov', 'ba', 'gor', 'li', 'nes', 'ta', 'ché', 'mø', 'ul', 'dan'];
@@ -92,6 +83,8 @@ export function generateProse(chars: number, names: readonly string[], r: () => 
 }
 
 const ROOT = join(import.meta.dirname, '..');
+/** Skip the slow baselines (RegExp alternation, per-term search) while iterating. */
+const QUICK = process.env.GLOSS_BENCH_QUICK === '1';
 const TEXT_CHARS = 1 << 20;
 
 function getGc(): () => void {
@@ -193,6 +186,14 @@ function benchList(label: string, forms: SurfaceForm[], text: string, paragraphs
   }, 9);
   const whole = time(() => createDocumentRecognizer(m).feed(text), 5);
 
+  if (QUICK) {
+    return {
+      list: label, forms: forms.length, compiledForms: m.formCount, mentions,
+      floor: { bestMs: +floor.best.toFixed(2), MBps: +(mb / (floor.best / 1000)).toFixed(1) },
+      matcher: { bestMs: +matcher.best.toFixed(1), medianMs: +matcher.median.toFixed(1), wholeTextBestMs: +whole.best.toFixed(1) },
+      ratios: { matcherOverFloor: +(matcher.best / floor.best).toFixed(1) },
+    };
+  }
   // The alternation costs (text length x forms): time it on a slice and scale linearly.
   const re = alternation(forms);
   const slice = text.slice(0, forms.length > 20000 ? 2048 : forms.length > 2000 ? 16384 : text.length);

@@ -6,7 +6,7 @@
  * showed up). Here every top-level task of the page's renderer main thread is counted, and
  * a task is Gloss's when it runs script from the extension.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
 
 interface TraceEvent {
   name: string;
@@ -29,8 +29,14 @@ export interface TraceSummary {
   /** Tasks that ran Gloss's content script. */
   glossTaskMs: number;
   glossLongestMs: number;
-  /** The longest Gloss task that does not hold the matcher compile. */
-  glossLongestExCompileMs: number;
+  /**
+   * Time inside the content script's own code (its script events, not the rest of a task
+   * it ran in): a Gloss callback that runs inside the page's own layout task makes that whole
+   * task "Gloss's" above, but only this part is Gloss's doing.
+   */
+  glossScriptMs: number;
+  /** The most of Gloss's own script time in any one task. */
+  glossLongestScriptMs: number;
   glossTbtMs: number;
 }
 
@@ -56,10 +62,9 @@ const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'RunTask' || e.nam
 /** Summarizes the main thread of the renderer that parsed `url`. */
 export function summarizeTrace(events: TraceEvent[], url: string): TraceSummary {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
-  const empty = { taskMs: NaN, longTasks: 0, longestTaskMs: NaN, tbtMs: NaN, glossTaskMs: NaN, glossLongestMs: NaN, glossLongestExCompileMs: NaN, glossTbtMs: NaN };
+  const empty = { taskMs: NaN, longTasks: 0, longestTaskMs: NaN, tbtMs: NaN, glossTaskMs: NaN, glossLongestMs: NaN, glossScriptMs: NaN, glossLongestScriptMs: NaN, glossTbtMs: NaN };
   if (!parse) return empty;
   const thread = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid).sort((a, b) => a.ts - b.ts);
-  const compile = events.find((e) => e.name === 'gloss:compile' && e.pid === parse.pid && (e.ph === 'b' || e.ph === 'X'));
   const tasks: TraceEvent[] = [];
   let end = -Infinity;
   for (const e of thread) {
@@ -71,13 +76,20 @@ export function summarizeTrace(events: TraceEvent[], url: string): TraceSummary 
   const extension = (e: TraceEvent) => (e.args?.data?.url ?? '').startsWith('chrome-extension://');
   // One pass: events are sorted, tasks do not overlap.
   const gloss = new Set<TraceEvent>();
+  // Gloss's own script time per task; nested extension events count once, in the outermost.
+  const own = new Map<TraceEvent, number>();
   let t = 0;
+  let ownEnd = -Infinity;
   for (const e of thread) {
     while (t < tasks.length && (tasks[t] as TraceEvent).ts + ((tasks[t] as TraceEvent).dur ?? 0) < e.ts) t++;
     const task = tasks[t];
-    if (task && e.ts >= task.ts && extension(e)) gloss.add(task);
+    if (!task || e.ts < task.ts || !extension(e)) continue;
+    gloss.add(task);
+    if (e.ph === 'X' && e.ts >= ownEnd) {
+      own.set(task, (own.get(task) ?? 0) + ms(e));
+      ownEnd = e.ts + (e.dur ?? 0);
+    }
   }
-  const holdsCompile = (task: TraceEvent) => !!compile && compile.ts >= task.ts && compile.ts <= task.ts + (task.dur ?? 0);
   const durations = tasks.map(ms);
   const glossTasks = [...gloss];
   const tbt = (ds: number[]) => ds.reduce((s, d) => s + Math.max(0, d - 50), 0);
@@ -88,19 +100,8 @@ export function summarizeTrace(events: TraceEvent[], url: string): TraceSummary 
     tbtMs: tbt(durations),
     glossTaskMs: glossTasks.reduce((s, e) => s + ms(e), 0),
     glossLongestMs: Math.max(0, ...glossTasks.map(ms)),
-    glossLongestExCompileMs: Math.max(0, ...glossTasks.filter((e) => !holdsCompile(e)).map(ms)),
+    glossScriptMs: [...own.values()].reduce((s, d) => s + d, 0),
+    glossLongestScriptMs: Math.max(0, ...own.values()),
     glossTbtMs: tbt(glossTasks.map(ms)),
   };
-}
-
-/** Durations (ms) of Gloss's own user-timing measures in the page (forms fetch, compile). */
-export function glossMeasures(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() =>
-    Object.fromEntries(
-      performance
-        .getEntriesByType('measure')
-        .filter((e) => e.name.startsWith('gloss:'))
-        .map((e) => [e.name.slice(6), e.duration]),
-    ),
-  );
 }

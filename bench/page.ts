@@ -2,8 +2,8 @@
  * Page cost of Gloss in real headless Chromium, side by side with baselines in the same run:
  * the same page with no extension, and mark.js highlighting terms on the same page.
  * Figures: extra main-thread time, extra total blocking time and long tasks (all from a trace
- * of the page's renderer main thread, see page-trace.ts; Gloss's own tasks and its matcher
- * compile also apart), JS heap, hover latency (dwell timer -> card painted, as the content
+ * of the page's renderer main thread, see page-trace.ts; Gloss's own tasks and its own script
+ * time within them also apart), JS heap, hover latency (dwell timer -> card painted, as the content
  * script reports it), first-run seeding time, package sizes.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -12,13 +12,11 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, GENERATED_DIR, launchGloss, ROOT, type Gloss } from '../e2e/harness';
 import { locateText, moveAway, waitForGloss } from '../e2e/reader';
 import { longPageHtml } from './long-page';
-import { glossMeasures, startTrace, summarizeTrace, type TraceSummary } from './page-trace';
+import { startTrace, summarizeTrace, type TraceSummary } from './page-trace';
 
 /** One page load: the trace summary plus the page's own measures. */
 export interface PageRun extends TraceSummary {
   heapMB: number;
-  compileMs: number;
-  formsMs: number;
   mentions: number;
 }
 
@@ -59,10 +57,9 @@ async function measureLoad(gloss: Gloss, url: string, withGloss: boolean, extra?
   await page.waitForTimeout(1500); // let background chunks finish
   const trace = summarizeTrace(await stop(), url);
   await cdp.detach();
-  const measures = await glossMeasures(page);
   const heap = await heapMB(page);
   await page.close();
-  return { ...trace, heapMB: heap, compileMs: measures.compile ?? 0, formsMs: measures.forms ?? 0, mentions };
+  return { ...trace, heapMB: heap, mentions };
 }
 
 function median(xs: number[]): number {
@@ -174,11 +171,10 @@ export async function runPageBench(runs = 3): Promise<Record<string, unknown>> {
         gloss: g,
         markjs: m,
         extraTaskMs: g.taskMs - b.taskMs,
-        // The matcher compile is one synchronous task of Gloss's: shown apart from the rest.
-        extraTaskMsWithoutCompile: g.taskMs - b.taskMs - g.compileMs,
         extraTbtMs: g.tbtMs - b.tbtMs,
         glossLongestTaskMs: g.glossLongestMs,
-        glossLongestTaskMsWithoutCompile: g.glossLongestExCompileMs,
+        glossScriptMs: g.glossScriptMs,
+        glossLongestScriptMs: g.glossLongestScriptMs,
         extraLongTasks: g.longTasks - b.longTasks,
         extraHeapMB: g.heapMB - b.heapMB,
         markjsExtraTaskMs: m.taskMs - b.taskMs,

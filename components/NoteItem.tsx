@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Note } from '@/lib/notes/types';
 import { CATEGORY_COLORS, CATEGORY_HIGHLIGHTS, CATEGORY_SINGULAR } from '@/lib/categories';
 import { CategoryDot } from './CategoryDot';
+import { contextAfter, contextBefore } from '@/lib/notes/quote-context';
 
 export interface NoteItemProps {
   note: Note;
@@ -66,9 +67,9 @@ export function NoteItem({ note, onSave, onDelete, showEntity = true, showPage =
             '--cat-bg-dark': CATEGORY_HIGHLIGHTS[note.category].dark,
           }}
         >
-          {note.quote.prefix.trim() && <span class="g-note-context">…{note.quote.prefix}</span>}
+          {contextBefore(note.quote.prefix) && <span class="g-note-context">{contextBefore(note.quote.prefix)}</span>}
           <mark class="g-note-exact">{note.quote.exact}</mark>
-          {note.quote.suffix.trim() && <span class="g-note-context">{note.quote.suffix}…</span>}
+          {contextAfter(note.quote.suffix) && <span class="g-note-context">{contextAfter(note.quote.suffix)}</span>}
         </blockquote>
       )}
       {editing ? (

@@ -22,7 +22,7 @@ const kursk = makeNote({
   text: 'Incursion anniversary',
   url: 'https://www.reuters.com/world/kursk',
   title: 'Kursk one year on',
-  quote: { exact: 'Kursk', prefix: 'fighting in the ', suffix: ' region' },
+  quote: { exact: 'Kursk', prefix: '…fighting in the ', suffix: ' region…' },
   createdAt: '2026-11-21T09:00:00.000Z',
   updatedAt: '2026-11-21T10:00:00.000Z',
 });

@@ -92,6 +92,8 @@ export interface LaunchOptions {
   /** Keep this profile directory (e.g. to restart the browser on the same profile). */
   userDataDir?: string;
   viewport?: { width: number; height: number };
+  /** Emulate a touch screen (`page.touchscreen`, `locator.tap()`; touch pointer events). */
+  hasTouch?: boolean;
 }
 
 /** Launches Chromium with the built extension and a server for the test pages. */
@@ -119,6 +121,7 @@ export async function launchGloss(opts: LaunchOptions = {}): Promise<Gloss> {
     headless: !opts.headed,
     args,
     viewport: opts.viewport ?? { width: 1280, height: 900 },
+    hasTouch: opts.hasTouch ?? false,
   });
   // Scripts run through tsx (demo, bench) get esbuild's `__name` helper compiled into the
   // functions they pass to page.evaluate; give pages a no-op one so those functions run.

@@ -328,7 +328,7 @@ describe('notes', () => {
         text: 'Check the date of his appointment',
         url: 'https://news.example/2025/csp-story',
         title: 'Gloss test: a page whose CSP forbids inline styles',
-        quote: { exact: 'Sergei Shoigu', prefix: 'Vladimir Putin and ', suffix: ' were named in this made-up sent' },
+        quote: { exact: 'Sergei Shoigu', prefix: 'Vladimir Putin and ', suffix: ' were named in this made-up…' },
       }),
     );
     await page.close();

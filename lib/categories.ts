@@ -4,8 +4,13 @@
  * light backgrounds and lightened for dark ones, so each category stays distinguishable with
  * the common forms of colour blindness and keeps >= 3:1 contrast against the page.
  */
-import type { Category } from '@/lib/kb/schema';
-import { CATEGORIES } from '@/lib/kb/schema';
+
+/**
+ * The five categories. They live here, not in lib/kb/schema.ts (which re-exports them), so
+ * the content script can use them without pulling in the valibot schemas.
+ */
+export const CATEGORIES = ['person', 'place', 'organization', 'weapon', 'event'] as const;
+export type Category = (typeof CATEGORIES)[number];
 
 export type ColorScheme = 'light' | 'dark';
 

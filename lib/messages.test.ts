@@ -1,12 +1,10 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { compileMatcher, serializeMatcher } from '@/lib/recognize';
 import { isEnvelope, registerHandlers, send, type Handlers } from './messages';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     ping: async () => ({ ok: true, version: '9.9.9' }),
-    getForms: async () => ({ version: 'v1', forms: [] }),
-    getMatcher: async ({ have }) => ({ version: 'v1', matcher: have === 'v1' ? null : serializeMatcher(compileMatcher([])) }),
+    recognize: async ({ texts }) => ({ version: 'v1', entities: [], mentions: texts.map(() => []) }),
     getCards: async ({ ids }) => ({ cards: ids.length ? [] : [] }),
     addNote: async () => {
       throw new Error('Storage is full');

@@ -6,22 +6,37 @@
  * messages are checked at runtime; anything not ours, or not from our extension, is ignored.
  */
 import type { Category, Entity } from '@/lib/kb/schema';
-import type { SerializedMatcher, SurfaceForm } from '@/lib/recognize/types';
 import type { Note, NoteInput } from '@/lib/notes/types';
 
 export interface Protocol {
   ping: [Record<string, never>, { ok: true; version: string }];
-  /** The matcher input for the content script; `version` changes when the KB does. */
-  getForms: [Record<string, never>, { version: string; forms: SurfaceForm[] }];
   /**
-   * The compiled matcher for the content script, serialized (`deserializeMatcher` restores
-   * it); `version` changes when the KB does. `matcher` is null when the caller already
-   * `have`s that version.
+   * Recognizes page text in the background, in one page session (`session`, chosen by the
+   * page; coreference carries across the batches of a session). `texts` are fed in order;
+   * `reset` starts the session over. `version` is the knowledge base's: a page compares it to
+   * notice a KB change (an empty `texts` asks for just that).
    */
-  getMatcher: [{ have?: string }, { version: string; matcher: SerializedMatcher | null }];
+  recognize: [RecognizeRequest, RecognizeAnswer];
   /** Card data for entity ids (unknown ids are left out). */
   getCards: [{ ids: string[] }, { cards: Entity[] }];
   addNote: [NoteInput, Note];
+}
+
+export interface RecognizeRequest {
+  session: string;
+  reset?: boolean;
+  texts: string[];
+}
+
+/**
+ * Mentions found in a `recognize` batch, compact because Chrome JSON-encodes messages:
+ * `mentions[i]` is a flat list of `[start, end, entity, via]` quadruples for `texts[i]`
+ * (UTF-16 offsets into that text; `entity` indexes `entities`; `via` 0 direct, 1 coref).
+ */
+export interface RecognizeAnswer {
+  version: string;
+  entities: { id: string; category: Category }[];
+  mentions: number[][];
 }
 
 export interface PageEntity {
@@ -79,13 +94,17 @@ export async function send<T extends keyof Protocol>(type: T, payload: Protocol[
   return unwrap(type, res);
 }
 
-/** Sends a typed request to the content script of a tab. */
+/**
+ * Sends a typed request to the content script of a tab's top frame (frame 0): Gloss also runs
+ * in frames, and without a frame id whichever frame answers first would win.
+ */
 export async function sendToTab<T extends keyof TabProtocol>(
   tabId: number,
   type: T,
   payload: TabProtocol[T][0],
 ): Promise<TabProtocol[T][1]> {
-  const res = (await browser.tabs.sendMessage(tabId, { gloss: 1, type, payload })) as Reply<TabProtocol[T][1]> | undefined;
+  const msg = { gloss: 1, type, payload };
+  const res = (await browser.tabs.sendMessage(tabId, msg, { frameId: 0 })) as Reply<TabProtocol[T][1]> | undefined;
   return unwrap(type, res);
 }
 

@@ -3,8 +3,8 @@
  * defaults and migrations. Reads merge stored values over the defaults, so a new setting
  * needs no migration.
  */
-import type { Category } from '@/lib/kb/schema';
-import { CATEGORIES } from '@/lib/kb/schema';
+import type { Category } from '@/lib/categories';
+import { CATEGORIES } from '@/lib/categories';
 
 export interface Settings {
   /** Gloss on or off everywhere. */

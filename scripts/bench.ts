@@ -4,17 +4,32 @@
  *   npm run bench            # matcher + page (needs a build: npm run build)
  *   npm run bench -- matcher # only the matcher
  *   npm run bench -- page    # only the page benchmarks in Chromium
+ *   npm run bench -- seed    # first-run seeding in Chromium (add `--old <dir>` to compare a build)
+ * Entries of benchmarks not run this time are kept from the previous results.json.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../e2e/harness';
 
-const which = process.argv.slice(2);
+const args = process.argv.slice(2);
+const oldAt = args.indexOf('--old');
+const oldDir = oldAt >= 0 ? args[oldAt + 1] : undefined;
+const which = args.filter((a, i) => !a.startsWith('--') && (oldAt < 0 || i !== oldAt + 1));
 const want = (n: string) => which.length === 0 || which.includes(n);
+const OUT = join(ROOT, 'bench', 'results.json');
+
+function previous(): Record<string, unknown> {
+  try {
+    return existsSync(OUT) ? (JSON.parse(readFileSync(OUT, 'utf8')) as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
 
 async function main(): Promise<void> {
   const results: Record<string, unknown> = {
+    ...previous(),
     machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memGB: Math.round(totalmem() / 2 ** 30), node: process.version },
     date: new Date().toISOString(),
   };
@@ -26,10 +41,13 @@ async function main(): Promise<void> {
     const { runPageBench } = await import('../bench/page');
     results.page = await runPageBench();
   }
+  if (want('seed')) {
+    const { runSeedBench } = await import('../bench/seed');
+    results.seed = await runSeedBench({ oldDir });
+  }
   console.log(JSON.stringify(results, null, 2));
-  const out = join(ROOT, 'bench', 'results.json');
-  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
-  console.log(`wrote ${out}`);
+  writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
+  console.log(`wrote ${OUT}`);
 }
 
 main().catch((err: unknown) => {

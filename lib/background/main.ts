@@ -1,30 +1,32 @@
 import * as v from 'valibot';
-import { addNote, getCards, getSurfaceForms } from '@/lib/kb/db';
+import { addNote, getCards } from '@/lib/kb/db';
 import { registerHandlers, sendToTab } from '@/lib/messages';
 import { NoteSchema } from '@/lib/notes/types';
-import { matcherFor } from './matcher';
+import { liveMatcher } from './matcher';
+import { parseRecognizeRequest, RecognitionSessions } from './recognize';
 import { ensureSeeded } from './seed';
 
 const CardsRequest = v.object({ ids: v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(2000)) });
 const NoteRequest = v.omit(NoteSchema, ['id', 'createdAt', 'updatedAt']);
-const MatcherRequest = v.object({ have: v.optional(v.pipe(v.string(), v.maxLength(200))) });
 
 /** Wires the background: seeding, message handlers, keyboard commands. */
 export function startBackground(): void {
   // After an install or update, compile the matcher before the first page asks for it.
-  browser.runtime.onInstalled.addListener(() => void ensureSeeded().then(() => matcherFor(undefined)).catch(logError));
+  browser.runtime.onInstalled.addListener(() => void ensureSeeded().then(() => liveMatcher()).catch(logError));
+  const sessions = new RecognitionSessions(async () => {
+    await ensureSeeded();
+    return liveMatcher();
+  });
+  // Needs no permission; without it, a closed tab's sessions wait for eviction.
+  browser.tabs?.onRemoved?.addListener((tabId) => sessions.dropTab(tabId));
   browser.runtime.onStartup?.addListener(() => void ensureSeeded().catch(logError));
 
   registerHandlers({
     ping: async () => ({ ok: true, version: browser.runtime.getManifest().version }),
-    getForms: async () => {
-      await ensureSeeded();
-      return getSurfaceForms();
-    },
-    getMatcher: async (payload) => {
-      const { have } = v.parse(MatcherRequest, payload);
-      await ensureSeeded();
-      return matcherFor(have);
+    recognize: async (payload, sender) => {
+      const { session, reset, texts } = parseRecognizeRequest(payload);
+      const from = { tabId: sender.tab?.id ?? -1, frameId: sender.frameId ?? -1 };
+      return sessions.recognize(from, session, reset, texts);
     },
     getCards: async (payload) => {
       const { ids } = v.parse(CardsRequest, payload);

@@ -99,6 +99,11 @@ export class CardHost {
     return this.editing || this.root.activeElement !== null;
   }
 
+  /** True while the note editor is open (a stray tap must not throw the note away). */
+  get editingNote(): boolean {
+    return this.editing;
+  }
+
   /** Whether an event happened over the card. */
   contains(e: Event): boolean {
     return e.composedPath().includes(this.host);

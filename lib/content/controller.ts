@@ -16,6 +16,8 @@ import { isEditableTarget, navKey, pickMention, type NavDirection } from './keyb
 import { MentionStore, type PageMention } from './mention-store';
 import { NearViewportPainter } from './near-viewport';
 import { PageObserver } from './observer';
+import { TapTracker, insideInteractive } from './touch';
+import { UndefinedElementWatch, hostSkipped, shadowRootsInside, unknownShadowRootAt } from './shadow-watch';
 import type { RectLike } from './placement';
 import { Scanner, type BlockRecognizer } from './scanner';
 import { whenIdle } from './slicer';
@@ -36,12 +38,16 @@ const NAV_DEDUPE_MS = 250;
 /** Scrolling counts as stopped after this long without a scroll event. */
 const RECHECK_AFTER_SCROLL_MS = 150;
 
+/** What opened a card: hover cards follow hover intent; tap and keyboard cards stay put. */
+type OpenedBy = 'hover' | 'tap' | 'keyboard';
+
 export class PageController {
   private store = new MentionStore();
   private layer: HighlightLayer | null = null;
   private painter: NearViewportPainter | null = null;
   private scanner: Scanner | null = null;
   private observer: PageObserver | null = null;
+  private shadowWatch: UndefinedElementWatch | null = null;
   private session: AbortController | null = null;
   /** The page listeners; renewed when a document.write wipes them. */
   private listening: AbortController | null = null;
@@ -49,6 +55,7 @@ export class PageController {
   private root: Element | null = null;
   private checkingKb = false;
   private readonly hover: HoverIntent<Hit>;
+  private readonly taps = new TapTracker();
   private readonly host: CardHost;
   private readonly cache: CardCache;
   private shownMention: PageMention | null = null;
@@ -73,10 +80,10 @@ export class PageController {
     this.cache = new CardCache((ids) => api.getCards(ids));
     this.host = new CardHost(doc, () => this.onCardClosed());
     this.hover = new HoverIntent<Hit>({
-      hitTest: (x, y) => this.hitAt(x, y),
+      hitTest: (x, y) => this.hoverHit(x, y),
       beneath: (x, y) => this.mentionBeneath(x, y),
       same: (a, b) => a.mention === b.mention,
-      show: (hit) => void this.openCard(hit.mention, hit.rect, false, performance.now()),
+      show: (hit) => void this.openCard(hit.mention, hit.rect, 'hover', performance.now()),
       hide: () => this.hideHoverCard(),
       shown: () =>
         this.hoverShown && !this.host.pinned && this.shownMention
@@ -110,11 +117,20 @@ export class PageController {
     });
     this.observer = new PageObserver((roots) => this.guard(() => void this.rescan(roots)));
     this.observer.observe(this.doc);
+    this.shadowWatch = new UndefinedElementWatch({
+      registry: this.doc.defaultView?.customElements ?? null,
+      onRoot: (sr) => void this.pickUpShadowRoot(sr),
+      setTimer: (fn, ms) => setTimeout(() => this.guard(fn), ms),
+      clearTimer: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+    });
     this.relisten();
     const first = this.scanner.scanDocument();
     this.rescanChain = first.catch(() => undefined);
+    // Custom elements not yet defined: the walk will pass them before they have a root.
+    this.guard(() => this.shadowWatch?.watch(this.doc));
     await first;
     if (this.session !== session) return;
+    this.guard(() => this.shadowWatch?.watch(this.doc));
     this.painter?.seal();
     this.painter?.recheck();
     this.scanned = true;
@@ -145,6 +161,8 @@ export class PageController {
     this.root = null;
     this.scanner?.cancel();
     this.observer?.disconnect();
+    this.shadowWatch?.stop();
+    this.shadowWatch = null;
     this.painter?.clear();
     this.layer?.detach();
     this.hover.reset();
@@ -210,7 +228,7 @@ export class PageController {
     if (!rect) return false;
     this.current = m;
     this.layer?.setCurrent(m);
-    return this.openCard(m, rect, true);
+    return this.openCard(m, rect, 'keyboard');
   }
 
   private hitAt(x: number, y: number): Hit | null {
@@ -234,8 +252,9 @@ export class PageController {
    * Shows the card for a mention. `dwellAt` (when the dwell timer fired) lets the benchmark
    * read the hover latency: the time to the first frame painted with the card.
    */
-  private async openCard(m: PageMention, anchor: RectLike, focus: boolean, dwellAt?: number): Promise<boolean> {
-    if (!focus && this.host.pinned && this.host.shownEntity !== null) return false;
+  private async openCard(m: PageMention, anchor: RectLike, by: OpenedBy, dwellAt?: number): Promise<boolean> {
+    const focus = by === 'keyboard';
+    if (by === 'hover' && this.host.pinned && this.host.shownEntity !== null) return false;
     const token = ++this.showToken;
     const entity = this.cache.get(m.entityId) ?? (await this.cache.ensure(m.entityId));
     if (!entity || token !== this.showToken || !this.session) return false;
@@ -250,7 +269,7 @@ export class PageController {
       });
     render(focus);
     this.shownMention = m;
-    this.hoverShown = !focus;
+    this.hoverShown = by === 'hover';
     if (dwellAt !== undefined) {
       requestAnimationFrame(() =>
         this.host.setDebug({ 'card-latency': (performance.now() - dwellAt).toFixed(1), 'card-open': 1 }),
@@ -340,11 +359,27 @@ export class PageController {
     );
     // Only the page's own leave counts: capture also sees the card's children leaving.
     const root = this.doc.documentElement;
-    root.addEventListener('pointerleave', (e) => this.guard(() => e.target === root && this.hover.leave()), {
-      signal,
-      passive: true,
-    });
-    win.addEventListener('pointerdown', () => this.guard(() => this.hover.press()), opts);
+    // A finger lifted also "leaves" the page: that is no reason to close its card.
+    root.addEventListener(
+      'pointerleave',
+      (e) => this.guard(() => e.target === root && e.pointerType !== 'touch' && this.hover.leave()),
+      { signal, passive: true },
+    );
+    win.addEventListener(
+      'pointerdown',
+      (e) =>
+        this.guard(() => {
+          if (e.pointerType === 'touch') this.taps.press(e, e.timeStamp);
+          this.hover.press();
+        }),
+      opts,
+    );
+    win.addEventListener(
+      'pointerup',
+      (e) => this.guard(() => e.pointerType === 'touch' && this.taps.release(e, e.timeStamp) && this.onTap(e)),
+      opts,
+    );
+    win.addEventListener('pointercancel', (e) => this.guard(() => e.pointerType === 'touch' && this.taps.cancel(e)), opts);
     win.addEventListener('keydown', (e) => this.guard(() => this.onKey(e)), { signal, capture: true });
     win.addEventListener('scroll', () => this.guard(() => this.onViewportChange()), opts);
     win.addEventListener('resize', () => this.guard(() => this.onViewportChange()), opts);
@@ -352,6 +387,30 @@ export class PageController {
       if (this.recheckTimer !== null) clearTimeout(this.recheckTimer);
       this.recheckTimer = null;
     });
+  }
+
+  /**
+   * A tap (see touch.ts): on a mention in prose, its card at once; anywhere else, the open
+   * card closes. Taps on the card are the card's; a note being written survives stray taps.
+   */
+  private onTap(e: PointerEvent): void {
+    if (this.host.contains(e) || this.host.editingNote) return;
+    this.tapAt(e.clientX, e.clientY, true);
+  }
+
+  private tapAt(x: number, y: number, discover: boolean): void {
+    const hit = this.hitAt(x, y);
+    const found = !hit && discover ? this.discoverAt(x, y) : null;
+    if (found) {
+      void found.then(() => this.guard(() => this.tapAt(x, y, false)));
+      return;
+    }
+    const first = hit?.mention.nodes[0];
+    const target = hit && first && !insideInteractive(first) ? hit : null;
+    if (target && target.mention === this.shownMention && this.host.shownEntity !== null) return;
+    this.hover.reset();
+    if (this.host.shownEntity !== null) this.host.close();
+    if (target) void this.openCard(target.mention, target.rect, 'tap', performance.now());
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -397,20 +456,73 @@ export class PageController {
     this.shadowRoots.push(sr);
     this.layer?.adoptInto(sr);
     this.observer?.observe(sr);
+    this.shadowWatch?.watch(sr);
   }
 
-  /** Rescans changed subtrees, one batch after the other (never two interleaved). */
-  private rescan(roots: Node[]): Promise<void> {
+  /**
+   * Adopts and scans an open shadow root that appeared after its host was scanned. In turn
+   * with the other scans: one still running may reach the host and adopt the root itself.
+   */
+  private pickUpShadowRoot(sr: ShadowRoot): Promise<void> {
+    return this.rescan([sr], sr);
+  }
+
+  /**
+   * Hover's hit test. Where it finds nothing, an open shadow root Gloss has not seen (attached
+   * after the scan) may be under the pointer: adopt and scan it, then look again.
+   */
+  private hoverHit(x: number, y: number): Hit | null {
+    const hit = this.hitAt(x, y);
+    if (!hit) void this.discoverAt(x, y)?.then(() => this.guard(() => this.hover.again(performance.now())));
+    return hit;
+  }
+
+  /** Picks up an unknown open shadow root under the point; null if there is none. */
+  private discoverAt(x: number, y: number): Promise<void> | null {
+    if (!this.scanned) return null;
+    const sr = unknownShadowRootAt(this.doc, x, y, this.shadowRoots);
+    return sr ? this.pickUpShadowRoot(sr) : null;
+  }
+
+  /**
+   * Rescans changed subtrees, one batch after the other (never two interleaved). With
+   * `adopting`, the one root is a newly found shadow root, adopted first unless known by then.
+   */
+  private rescan(roots: Node[], adopting?: ShadowRoot): Promise<void> {
     this.rescanChain = this.rescanChain
       .then(async () => {
+        if (adopting) {
+          if (!this.session || this.shadowRoots.includes(adopting) || !adopting.host.isConnected) return;
+          if (hostSkipped(adopting)) return;
+          this.adoptShadowRoot(adopting);
+        }
         this.adoptNewDocument();
         this.layer?.ensureAdopted();
         if (this.current && !this.current.nodes.every((n) => n.isConnected)) this.current = null;
+        this.dropShadowMentionsUnder(roots);
         await this.scanner?.rescan(roots);
         this.painter?.seal();
+        // Undefined custom elements in the new content, and a check on those already waiting.
+        for (const r of roots) this.shadowWatch?.watch(r);
       })
       .catch((err: unknown) => console.debug('[gloss]', err));
     return this.rescanChain;
+  }
+
+  /**
+   * A rescan walks into the shadow roots inside its roots and finds their names again, but
+   * drops old mentions only from the light DOM: drop those of known roots inside first.
+   */
+  private dropShadowMentionsUnder(roots: Node[]): void {
+    for (const sr of shadowRootsInside(roots, this.shadowRoots)) {
+      const walker = this.doc.createTreeWalker(sr, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        for (const m of this.store.mentionsInNode(t as Text)) {
+          this.store.remove(m);
+          this.painter?.remove(m);
+        }
+      }
+    }
   }
 
   private changed(): void {

@@ -4,8 +4,8 @@
  * from the keyboard. Styles come from a constructed stylesheet (adoptedStyleSheets), which a
  * page CSP forbidding inline styles does not block. The page's DOM is never touched.
  */
-import type { Category } from '@/lib/kb/schema';
-import { CATEGORIES } from '@/lib/kb/schema';
+import type { Category } from '@/lib/categories';
+import { CATEGORIES } from '@/lib/categories';
 import { CATEGORY_COLORS, CATEGORY_HIGHLIGHTS, type ColorScheme } from '@/lib/categories';
 import type { PageMention } from './mention-store';
 

@@ -167,4 +167,35 @@ describe('HoverIntent', () => {
     vi.advanceTimersByTime(GRACE_MS);
     expect(log).toEqual(['show a', 'hide a']);
   });
+  it('looks again where the pointer rests once content appeared under it (again)', () => {
+    let revealed = false;
+    const log: string[] = [];
+    const target = { id: 'late' };
+    const intent = new HoverIntent<Target>({
+      hitTest: (x) => (revealed && x < 100 ? target : null),
+      beneath: () => null,
+      same: (p, q) => p.id === q.id,
+      show: (t) => void log.push(`show ${t.id}`),
+      hide: () => void log.push('hide'),
+      shown: () => null,
+      delayMs: () => 300,
+      setTimer: (fn, ms) => setTimeout(fn, ms),
+      clearTimer: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
+    });
+    intent.move(50, 0, 0, false);
+    vi.advanceTimersByTime(1000);
+    expect(log).toEqual([]);
+    // A shadow root under the pointer was scanned meanwhile: the rest there now counts.
+    revealed = true;
+    intent.again(1000);
+    vi.advanceTimersByTime(299);
+    expect(log).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['show late']);
+    // Over the card, or with nothing under the pointer, again() starts nothing.
+    intent.move(500, 0, 2000, false);
+    intent.again(2100);
+    vi.advanceTimersByTime(1000);
+    expect(log).toEqual(['show late']);
+  });
 });

@@ -109,6 +109,16 @@ export class HoverIntent<T> {
     if (this.deps.shown()) this.startGrace();
   }
 
+  /**
+   * What lies under the pointer changed without it moving (a shadow root was just scanned):
+   * take its resting place as a fresh sample, so a mention found there starts the dwell.
+   */
+  again(t: number): void {
+    const at = this.last;
+    if (!at || at.overCard || this.pending !== null) return;
+    this.move(at.x, at.y, t, false);
+  }
+
   /** Forgets pending timers (card closed by other means, or teardown). */
   reset(): void {
     this.cancelDwell();

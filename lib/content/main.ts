@@ -4,11 +4,11 @@
  * is undone when the extension context goes away (update, reload, uninstall).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { registerTabHandlers, send } from '@/lib/messages';
+import { registerTabHandlers, send, type HandlerMap, type TabProtocol } from '@/lib/messages';
 import { isSiteEnabled, loadSettings, watchSettings, type Settings } from '@/lib/settings';
 import { PageController } from './controller';
 import type { NavDirection } from './keyboard';
-import { loadRecognizer, refreshRecognizer } from './recognizer';
+import { kbChangedSince, remoteRecognizer, type AskRecognize } from './recognizer';
 
 /** Frames smaller than this (ads, widgets) are not worth a matcher. */
 const MIN_FRAME_AREA = 320 * 200;
@@ -21,9 +21,18 @@ export function shouldRun(win: Window, doc: Document): boolean {
   if (!/^https?:\/\//.test(win.origin)) return false;
   if (!/html/.test(doc.contentType)) return false;
   if (doc.designMode === 'on') return false;
-  if (win === win.top) return true;
+  if (isTopFrame(win)) return true;
   if (win.innerWidth * win.innerHeight < MIN_FRAME_AREA) return false;
   return (doc.body?.textContent?.length ?? 0) >= MIN_FRAME_TEXT;
+}
+
+/** Whether this is the tab's top frame, the only one that answers the popup. */
+export function isTopFrame(win: Window): boolean {
+  try {
+    return win === win.top;
+  } catch {
+    return false;
+  }
 }
 
 /** Starts Gloss on the page; never throws into the page. */
@@ -45,13 +54,15 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   const host = pageHost(window);
   let settings: Settings = await loadSettings();
   if (ctx.isInvalid) return;
+  const ask: AskRecognize = (req) => send('recognize', req);
   const controller = new PageController(
     document,
-    () => loadRecognizer(() => send('getMatcher', {})),
+    // Recognition runs in the background; the page only walks, sends text and paints.
+    async () => remoteRecognizer(ask),
     {
       getCards: async (ids) => (await send('getCards', { ids })).cards,
       addNote: (note) => send('addNote', note),
-      kbChanged: () => refreshRecognizer(async (have) => (await send('getMatcher', { have })).version),
+      kbChanged: () => kbChangedSince(ask),
     },
     settings,
   );
@@ -66,20 +77,25 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   };
   ctx.onInvalidated(watchSettings((s) => apply(s)));
 
-  ctx.onInvalidated(
-    registerTabHandlers({
-      pageSummary: async () => ({
-        entities: controller.running ? await controller.summary() : [],
-        enabled: isSiteEnabled(settings, host),
-        host,
-      }),
-      reveal: async ({ entityId }) => ({ ok: controller.running && (await controller.reveal(String(entityId))) }),
-      // Alt+Shift+N/P as browser commands, forwarded by the background.
-      navigate: async ({ direction }) => {
-        const d: NavDirection | null = direction === 'next' || direction === 'previous' ? direction : null;
-        return { ok: d !== null && controller.running && (await controller.navigate(d, 'command')) };
-      },
-    }),
-  );
+  // The popup and the forwarded commands address the tab's top frame (frame 0); a frame that
+  // answered too could win the race with its own, smaller summary.
+  if (isTopFrame(window)) ctx.onInvalidated(registerTabHandlers(tabHandlers(controller, () => settings, host)));
   apply(settings);
+}
+
+/** The popup's requests and the forwarded keyboard commands, answered by the top frame. */
+function tabHandlers(controller: PageController, settings: () => Settings, host: string): HandlerMap<TabProtocol> {
+  return {
+    pageSummary: async () => ({
+      entities: controller.running ? await controller.summary() : [],
+      enabled: isSiteEnabled(settings(), host),
+      host,
+    }),
+    reveal: async ({ entityId }) => ({ ok: controller.running && (await controller.reveal(String(entityId))) }),
+    // Alt+Shift+N/P as browser commands, forwarded by the background.
+    navigate: async ({ direction }) => {
+      const d: NavDirection | null = direction === 'next' || direction === 'previous' ? direction : null;
+      return { ok: d !== null && controller.running && (await controller.navigate(d, 'command')) };
+    },
+  };
 }

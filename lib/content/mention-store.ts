@@ -3,8 +3,8 @@
  * resolves to its mention without scanning the page) and per entity (for the popup's summary
  * and keyboard navigation).
  */
-import type { Category } from '@/lib/kb/schema';
-import { CATEGORIES } from '@/lib/kb/schema';
+import type { Category } from '@/lib/categories';
+import { CATEGORIES } from '@/lib/categories';
 
 export interface Quote {
   exact: string;

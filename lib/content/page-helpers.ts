@@ -3,7 +3,7 @@
  * mention into view, and the debug counters on Gloss's host.
  */
 import type { Category, Entity } from '@/lib/kb/schema';
-import { CATEGORIES } from '@/lib/kb/schema';
+import { CATEGORIES } from '@/lib/categories';
 import type { NoteInput } from '@/lib/notes/types';
 import { liveRange } from './hit-test';
 import type { PageMention } from './mention-store';

@@ -1,58 +1,79 @@
 /**
- * Builds the page's recognizer from the matcher the background compiled and sends
- * serialized once per page (restoring it takes milliseconds; compiling here took hundreds).
- * The matcher is kept per KB version, so turning Gloss off and on again (or a settings
- * change) does not fetch it again.
+ * The page's recognizer, a proxy for the one in the background (lib/background/recognize.ts):
+ * the page sends batches of block text and gets mentions back, so neither the matcher
+ * (1.4 MB) nor the matching ever touches the page's main thread. A session id ties the
+ * batches of one page together for coreference; `reset()` starts a new session.
  */
-import { createDocumentRecognizer, deserializeMatcher, type Matcher } from '@/lib/recognize';
-import type { SerializedMatcher } from '@/lib/recognize/types';
+import type { RecognizeAnswer, RecognizeRequest } from '@/lib/messages';
+import type { Mention } from '@/lib/recognize/types';
 import type { BlockRecognizer } from './scanner';
 
-let cached: { version: string; matcher: Matcher } | null = null;
+/** How the page asks the background (`send('recognize', …)`; injected for tests). */
+export type AskRecognize = (req: RecognizeRequest) => Promise<RecognizeAnswer>;
 
-/** A fresh document recognizer for the KB's matcher (the matcher is reused per version). */
-export async function loadRecognizer(
-  fetchMatcher: () => Promise<{ version: string; matcher: SerializedMatcher | null }>,
-): Promise<BlockRecognizer> {
-  if (!cached) {
-    const asked = performance.now();
-    const { version, matcher } = await fetchMatcher();
-    const got = performance.now();
-    if (!matcher) throw new Error('Gloss: the background sent no matcher');
-    // Trusted: it comes straight from the background, which verified anything it read from storage.
-    if (!cached) cached = { version, matcher: deserializeMatcher(matcher, { trusted: true }) };
-    // Visible in the page's performance timeline, so the bench can tell these costs apart
-    // (names kept from when the page compiled forms: "forms" = the message, "compile" = restoring).
-    mark('gloss:forms', asked, got);
-    mark('gloss:compile', got, performance.now());
-  }
-  return createDocumentRecognizer(cached.matcher);
+/**
+ * The KB version the page's current session started with (null before its first answer). A
+ * later batch may already come from a newer KB (the background starts the session over):
+ * comparing against the start still tells that the page holds mentions of the old one.
+ */
+let sessionVersion: string | null = null;
+
+function newSession(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** A recognizer for one page that recognizes in the background. */
+export function remoteRecognizer(ask: AskRecognize): BlockRecognizer {
+  let session = newSession();
+  let fresh = true;
+  return {
+    async feedMany(texts: string[]): Promise<Mention[][]> {
+      const req: RecognizeRequest = { session, texts };
+      const first = fresh;
+      if (first) req.reset = true;
+      fresh = false;
+      const answer = await ask(req);
+      if (first && req.session === session) sessionVersion = answer.version;
+      return decodeAnswer(answer, texts.length);
+    },
+    reset() {
+      session = newSession();
+      fresh = true;
+    },
+  };
 }
 
 /**
- * Asks whether the knowledge base changed since the cached matcher was built (`liveVersion`
- * gets the version the page has and answers the live one; the background's `getMatcher`
- * with `have` answers that without sending a matcher). If it changed, drops the cached
- * matcher so the next `loadRecognizer` builds the new one, and returns true.
+ * Unpacks a `recognize` answer into mentions per text. Quadruples that do not make sense
+ * (an unknown entity, offsets out of order) are dropped; a missing list counts as empty.
  */
-export async function refreshRecognizer(liveVersion: (have: string) => Promise<string>): Promise<boolean> {
-  const have = cached;
-  if (!have) return false;
-  const live = await liveVersion(have.version);
-  if (live === have.version || cached !== have) return false;
-  cached = null;
-  return true;
-}
-
-/** Drops the compiled matcher (the KB changed). */
-export function forgetRecognizer(): void {
-  cached = null;
-}
-
-function mark(name: string, start: number, end: number): void {
-  try {
-    performance.measure(name, { start, end });
-  } catch {
-    /* user timing unavailable: nothing to report */
+export function decodeAnswer(answer: RecognizeAnswer, count: number): Mention[][] {
+  const out: Mention[][] = [];
+  for (let i = 0; i < count; i++) {
+    const flat = answer.mentions[i] ?? [];
+    const list: Mention[] = [];
+    for (let j = 0; j + 3 < flat.length; j += 4) {
+      const start = flat[j] as number;
+      const end = flat[j + 1] as number;
+      const e = answer.entities[flat[j + 2] as number];
+      if (!e || !(start >= 0 && end > start)) continue;
+      list.push({ start, end, entityId: e.id, category: e.category, via: flat[j + 3] === 1 ? 'coref' : 'direct' });
+    }
+    out.push(list);
   }
+  return out;
+}
+
+/**
+ * Asks whether the knowledge base changed since this page's last answer (a pack was imported
+ * in another tab): `ask` gets an empty batch, which the background answers with just the
+ * live version. True if it changed; the caller then rescans in a new session.
+ */
+export async function kbChangedSince(ask: AskRecognize): Promise<boolean> {
+  const had = sessionVersion;
+  if (had === null) return false;
+  const { version } = await ask({ session: 'version', texts: [] });
+  return version !== had && sessionVersion === had;
 }

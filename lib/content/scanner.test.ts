@@ -1,24 +1,40 @@
 // @vitest-environment happy-dom
-import { compileMatcher, createDocumentRecognizer } from '@/lib/recognize';
+import { RecognitionSessions } from '@/lib/background/recognize';
+import type { RecognizeRequest } from '@/lib/messages';
+import { compileMatcher } from '@/lib/recognize';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { HighlightLayer } from './highlights';
 import { MentionStore } from './mention-store';
-import { pieceStarts, Scanner } from './scanner';
+import { remoteRecognizer } from './recognizer';
+import { BATCH_CHARS, pieceStarts, quoteAround, Scanner } from './scanner';
 import { installHighlightShims, TEST_FORMS } from './test-support';
 
 installHighlightShims();
 const matcher = compileMatcher(TEST_FORMS);
 
+/**
+ * A scanner whose recognizer talks to a real background session store, through JSON as
+ * Chrome's messaging would; `sent` records every batch.
+ */
 function setup(html: string) {
   document.body.innerHTML = html;
   const store = new MentionStore();
   const layer = new HighlightLayer(document, DEFAULT_SETTINGS.categories);
   const shadows: ShadowRoot[] = [];
-  const scanner = new Scanner(document, store, layer, createDocumentRecognizer(matcher), {
+  const background = new RecognitionSessions(async () => ({ version: 'v1', matcher }));
+  const sent: RecognizeRequest[] = [];
+  const hooks = { beforeAnswer: (): void => undefined };
+  const recognizer = remoteRecognizer(async (req) => {
+    sent.push(JSON.parse(JSON.stringify(req)) as RecognizeRequest);
+    const answer = await background.recognize({ tabId: 1, frameId: 0 }, req.session, req.reset === true, req.texts);
+    hooks.beforeAnswer();
+    return JSON.parse(JSON.stringify(answer)) as typeof answer;
+  });
+  const scanner = new Scanner(document, store, layer, recognizer, {
     onShadowRoot: (sr) => shadows.push(sr),
     onChange: () => undefined,
   });
-  return { store, layer, scanner, shadows };
+  return { store, layer, scanner, shadows, sent, hooks };
 }
 
 const summary = (store: MentionStore) => store.inDocumentOrder().map((m) => `${m.entityId}:${m.quote.exact}:${m.via}`);
@@ -38,6 +54,63 @@ describe('Scanner', () => {
     expect(putin?.range.endOffset).toBe(6);
     expect(putin?.quote.prefix).toBe('Russian President ');
     expect(putin?.quote.suffix).toBe(' met Kim Jong-un.');
+  });
+
+  it('sends the page in batches of whole pieces, in document order, one session per full scan', async () => {
+    const para = 'Kim Jong-un met Putin in Kursk. '.repeat(50); // 1,600 chars a paragraph
+    const { store, scanner, sent } = setup(`<p>${para}</p>`.repeat(120));
+    await scanner.scanDocument();
+    expect(store.size).toBe(120 * 150);
+    expect(sent.length).toBeGreaterThan(3);
+    expect(sent.every((r) => r.texts.join('').length <= BATCH_CHARS + 4000)).toBe(true);
+    expect(sent.flatMap((r) => r.texts)).toEqual(Array.from({ length: 120 }, () => para));
+    expect(sent.map((r) => r.reset === true)).toEqual([true, ...sent.slice(1).map(() => false)]);
+    expect(new Set(sent.map((r) => r.session)).size).toBe(1);
+    await scanner.scanDocument();
+    expect(sent.at(-1)?.session).not.toBe(sent[0]?.session);
+    expect(store.size).toBe(2 * 120 * 150); // the caller clears the store between full scans
+  });
+
+  it('keeps coreference across batches and rescans (same session)', async () => {
+    const filler = `<p>${'Nothing to see here at all. '.repeat(100)}</p>`.repeat(10);
+    const { store, scanner, sent } = setup(`<p>Kim Jong-un arrived.</p>${filler}<p id="late">Later Kim left.</p>`);
+    await scanner.scanDocument();
+    expect(sent.length).toBeGreaterThan(1);
+    expect(summary(store)).toEqual(['Q56226:Kim Jong-un:direct', 'Q56226:Kim:coref']);
+    const late = document.getElementById('late') as HTMLElement;
+    (late.firstChild as Text).data = 'Kim returned.';
+    await scanner.rescan([late]);
+    expect(summary(store)).toEqual(['Q56226:Kim Jong-un:direct', 'Q56226:Kim:coref']);
+    expect(sent.at(-1)?.session).toBe(sent[0]?.session);
+  });
+
+  it('skips a block the page changed while the recognizer worked (the observer rescans it)', async () => {
+    const { store, scanner, hooks } = setup('<p id="a">Putin spoke.</p><p>Kursk too.</p>');
+    hooks.beforeAnswer = () => {
+      const a = document.getElementById('a')?.firstChild as Text;
+      a.data = 'Someone spoke.';
+    };
+    await scanner.scanDocument();
+    expect(summary(store)).toEqual(['Q4258:Kursk:direct']);
+  });
+
+  it('stops quietly when a new scan starts while an answer is on its way', async () => {
+    const { store, scanner, hooks } = setup('<p>Putin spoke.</p>');
+    let cancelled = false;
+    hooks.beforeAnswer = () => {
+      if (!cancelled) scanner.cancel();
+      cancelled = true;
+    };
+    await scanner.scanDocument();
+    expect(store.size).toBe(0);
+  });
+
+  it('rejects when the recognizer cannot be reached', async () => {
+    const { scanner, hooks } = setup('<p>Putin spoke.</p>');
+    hooks.beforeAnswer = () => {
+      throw new Error('Extension context invalidated.');
+    };
+    await expect(scanner.scanDocument()).rejects.toThrow('invalidated');
   });
 
   it('resolves a bare surname only after the full name, across blocks in document order', async () => {
@@ -115,7 +188,50 @@ describe('pieceStarts', () => {
     const last = store.inDocumentOrder()[899];
     expect(last?.quote.exact).toBe('Kursk');
     expect(last?.quote.suffix).toBe('. ');
-    expect(last?.quote.prefix).toBe('rsk. Putin and Hezbollah met in '); // 32 characters
+    expect(last?.quote.prefix).toBe('\u2026Putin and Hezbollah met in '); // cut at a word, not "rsk. "
+  });
+});
+
+describe('quoteAround', () => {
+  const text = 'The defence minister of the Russian Federation, Sergei Shoigu, said on Tuesday that the talks had ended.';
+  const at = text.indexOf('Sergei Shoigu');
+  const quote = (t: string, s: number, e: number, n?: number) => quoteAround(t, s, e, n);
+
+  it('keeps about 32 characters either side, cut at word boundaries with an ellipsis', () => {
+    expect(quote(text, at, at + 13)).toEqual({
+      exact: 'Sergei Shoigu',
+      prefix: '\u2026of the Russian Federation, ',
+      suffix: ', said on Tuesday that the talks\u2026',
+    });
+  });
+
+  it('keeps short context whole, without an ellipsis', () => {
+    expect(quote('Sergei Shoigu said', 0, 13)).toEqual({ exact: 'Sergei Shoigu', prefix: '', suffix: ' said' });
+    expect(quote('Minister Sergei Shoigu', 9, 22)).toEqual({ exact: 'Sergei Shoigu', prefix: 'Minister ', suffix: '' });
+  });
+
+  it('keeps a cut that already falls between words', () => {
+    // 8 characters before "Shoigu" is exactly the start of "Sergei"; after it, the space.
+    expect(quote('Defence Sergei Shoigu and more', 15, 21, 8)).toEqual({
+      exact: 'Shoigu',
+      prefix: '\u2026Sergei ',
+      suffix: ' and\u2026',
+    });
+  });
+
+  it('cuts text without spaces by character, never inside a surrogate pair', () => {
+    const cjk = '北朝鮮の金正恩総書記は平壌で演説した';
+    const k = cjk.indexOf('金正恩');
+    expect(quote(cjk, k, k + 3, 3)).toEqual({ exact: '金正恩', prefix: '\u2026朝鮮の', suffix: '総書記\u2026' });
+    const emoji = '😀'.repeat(10); // 20 code units
+    const e = `${emoji}Kursk${emoji}`;
+    for (const n of [3, 4]) {
+      const q = quote(e, 20, 25, n);
+      expect(q.exact).toBe('Kursk');
+      for (const part of [q.prefix, q.suffix]) {
+        expect(part.replace('\u2026', '')).toMatch(/^(?:😀)+$/u);
+      }
+    }
   });
 });
 

@@ -1,22 +1,35 @@
 /**
  * Scans page text into mentions: walks blocks in document order (so coreference sees names
- * before their bare surnames), feeds each block to the recognizer, maps offsets back to text
- * nodes as StaticRanges, and registers highlights nearest the viewport first. All in time
- * slices. Rescans of changed subtrees drop their old mentions first.
+ * before their bare surnames), sends their text in batches to the recognizer (which runs in
+ * the background: the page is free while it works), maps the mentions back to text nodes
+ * and registers highlights nearest the viewport first. All in time slices. Rescans of
+ * changed subtrees drop their old mentions first.
  */
 import type { Mention } from '@/lib/recognize/types';
 import { segAt, walkBlocks, type Block } from './blocks';
-import type { MentionStore, PageMention } from './mention-store';
+import type { MentionStore, PageMention, Quote } from './mention-store';
 import type { RangeSink } from './near-viewport';
-import { createSlicer } from './slicer';
+import { createSlicer, type Slicer } from './slicer';
 
-/** What the scanner needs from the recognition engine (lib/recognize). */
+/** What the scanner needs from the recognizer (recognizer.ts: the background's, by message). */
 export interface BlockRecognizer {
-  feed(text: string): Mention[];
+  /**
+   * Recognizes texts in order, as one more stretch of the same page (coreference carries
+   * over); offsets in each answer are relative to its text.
+   */
+  feedMany(texts: string[]): Promise<Mention[][]>;
+  /** Starts the page over (a full scan): coreference forgets what it saw. */
   reset(): void;
 }
 
+/** Characters of context kept on each side of a note's quote (about, cut at a word). */
 export const QUOTE_CONTEXT = 32;
+/** Text per message to the recognizer: a few ms of background work, a quick message. */
+export const BATCH_CHARS = 48 * 1024;
+/** The first batch of a scan is smaller, so the top of the page is painted sooner. */
+const FIRST_BATCH_CHARS = 8 * 1024;
+/** Texts per message at most (many tiny blocks: captions, list items). */
+export const BATCH_TEXTS = 1000;
 /** Blocks longer than this are fed in pieces, so one huge paragraph cannot block the page. */
 export const PIECE_CHARS = 2000;
 /** Nodes walked between chances to yield. */
@@ -86,26 +99,79 @@ class LazyMention implements PageMention {
   }
 
   get quote(): PageMention['quote'] {
-    this.q ??= {
-      exact: this.text.slice(this.start, this.end),
-      prefix: this.text.slice(Math.max(0, this.start - QUOTE_CONTEXT), this.start),
-      suffix: this.text.slice(this.end, this.end + QUOTE_CONTEXT),
-    };
+    this.q ??= quoteAround(this.text, this.start, this.end);
     return this.q;
   }
 }
 
-/** Builds the page mention for a recognizer mention in a block (null if offsets are off). */
-export function toPageMention(block: Block, m: Mention, id: number): PageMention | null {
-  if (m.start < 0 || m.end > block.text.length || m.end <= m.start) return null;
-  const si = segAt(block.segs, m.start);
-  const ei = segAt(block.segs, m.end - 1);
+const ELLIPSIS = '\u2026';
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/**
+ * The quote saved with a note: the mention and about `context` characters either side, cut
+ * at a word boundary (a whole word is dropped rather than half of it), with an ellipsis
+ * where the text goes on. Text without spaces there (CJK, a long URL) is cut by character,
+ * never between the halves of a surrogate pair.
+ */
+export function quoteAround(text: string, start: number, end: number, context = QUOTE_CONTEXT): Quote {
+  return { exact: text.slice(start, end), prefix: prefixOf(text, start, context), suffix: suffixOf(text, end, context) };
+}
+
+function prefixOf(text: string, start: number, context: number): string {
+  const cut = start - context;
+  if (cut <= 0) return text.slice(0, start);
+  let from = cut;
+  if (!isSpace(text[cut - 1])) {
+    while (from < start && !isSpace(text[from])) from++;
+  }
+  while (from < start && isSpace(text[from])) from++;
+  // No word starts in the window: cut by character instead.
+  if (from >= start) from = isLow(text.charCodeAt(cut)) ? cut + 1 : cut;
+  return ELLIPSIS + text.slice(from, start);
+}
+
+function suffixOf(text: string, end: number, context: number): string {
+  const cut = end + context;
+  if (cut >= text.length) return text.slice(end);
+  let to = cut;
+  if (!isSpace(text[cut])) {
+    while (to > end && !isSpace(text[to - 1])) to--;
+  }
+  while (to > end && isSpace(text[to - 1])) to--;
+  if (to <= end) to = isHigh(text.charCodeAt(cut - 1)) ? cut - 1 : cut;
+  return text.slice(end, to) + ELLIPSIS;
+}
+
+/**
+ * Builds the page mention for a recognizer mention in a block (null if offsets are off);
+ * `shift` is the offset of the recognized piece in the block's text.
+ */
+export function toPageMention(block: Block, m: Mention, id: number, shift = 0): PageMention | null {
+  const start = m.start + shift;
+  const end = m.end + shift;
+  if (start < 0 || end > block.text.length || end <= start) return null;
+  const si = segAt(block.segs, start);
+  const ei = segAt(block.segs, end - 1);
   const s = block.segs[si];
   const e = block.segs[ei];
   if (!s || !e) return null;
   const nodes = si === ei ? [s.node] : block.segs.slice(si, ei + 1).map((x) => x.node);
-  const offsets = { start: m.start - s.start, end: m.end - e.start };
-  return new LazyMention(id, m.entityId, m.category, m.via, nodes, offsets, block.text, m.start, m.end);
+  // The page had the thread while the recognizer worked: text it changed meanwhile is left
+  // to the observer's rescan rather than highlighted at stale offsets.
+  for (let i = si; i <= ei; i++) if (!intact(block, i)) return null;
+  const offsets = { start: start - s.start, end: end - e.start };
+  return new LazyMention(id, m.entityId, m.category, m.via, nodes, offsets, block.text, start, end);
+}
+
+/** Whether a block's seg `i` is still in the page with the length it was read with. */
+function intact(block: Block, i: number): boolean {
+  const seg = block.segs[i];
+  if (!seg) return false;
+  const next = block.segs[i + 1]?.start ?? block.text.length;
+  // `length`, not `data.length`: reading `data` copies the node's text into a JS string.
+  return seg.node.isConnected && seg.node.length === next - seg.start;
 }
 
 export interface ScannerHooks {
@@ -177,44 +243,81 @@ export class Scanner {
   private async scan(roots: Node[], gen: number): Promise<void> {
     const slicer = createSlicer();
     const queue: Node[] = [...roots];
-    let found = 0;
+    let batch: Piece[] = [];
+    let chars = 0;
+    let limit = FIRST_BATCH_CHARS;
+    // The previous batch being mapped to ranges; the next one is walked meanwhile.
+    let applying: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (!batch.length) return;
+      const pieces = batch;
+      batch = [];
+      chars = 0;
+      limit = BATCH_CHARS;
+      const answer = this.recognizer.feedMany(pieces.map((p) => p.text));
+      answer.catch(() => undefined); // awaited in apply; a cancelled scan may never get there
+      await applying;
+      applying = this.apply(pieces, answer, gen, slicer);
+      applying.catch(() => undefined);
+    };
     while (queue.length) {
       const root = queue.shift() as Node;
       // `null` ticks come every few hundred nodes, so a subtree of empty or whitespace-only
       // nodes cannot hold the thread either.
       for (const item of walkBlocks(root, WALK_TICK)) {
         if (gen !== this.generation) return;
-        if (item === null) {
-          if (slicer.shouldYield()) await slicer.yield();
-          continue;
-        }
         if (item instanceof ShadowRoot) {
           this.hooks.onShadowRoot(item);
           queue.push(item);
-          continue;
-        }
-        const starts = pieceStarts(item.text);
-        for (let p = 0; p < starts.length; p++) {
-          const at = starts[p] ?? 0;
-          const piece = starts.length === 1 ? item.text : item.text.slice(at, starts[p + 1] ?? item.text.length);
-          for (const m of this.recognizer.feed(piece)) {
-            const pm = toPageMention(item, { ...m, start: m.start + at, end: m.end + at }, this.store.newId());
-            if (!pm) continue;
-            this.store.add(pm);
-            this.layer.add(pm);
-            found++;
-          }
-          if (slicer.shouldYield()) {
-            if (found) this.hooks.onChange();
-            found = 0;
-            await slicer.yield();
-            if (gen !== this.generation) return;
-            // A page script may have changed the block meanwhile: the observer rescans it.
-            if (!item.segs.every((s) => s.node.isConnected)) break;
+        } else if (item !== null) {
+          const starts = pieceStarts(item.text);
+          for (let p = 0; p < starts.length; p++) {
+            const at = starts[p] ?? 0;
+            const text = starts.length === 1 ? item.text : item.text.slice(at, starts[p + 1] ?? item.text.length);
+            batch.push({ block: item, at, text });
+            chars += text.length;
+            if (chars >= limit || batch.length >= BATCH_TEXTS) await flush();
           }
         }
+        if (slicer.shouldYield()) await slicer.yield();
       }
     }
+    if (gen !== this.generation) return;
+    await flush();
+    await applying;
     if (gen === this.generation) this.hooks.onChange();
   }
+
+  /** Maps a batch's mentions to page mentions, in slices, once the recognizer answered. */
+  private async apply(pieces: Piece[], answer: Promise<Mention[][]>, gen: number, slicer: Slicer): Promise<void> {
+    const found = await answer;
+    if (gen !== this.generation) return;
+    let added = 0;
+    for (let i = 0; i < pieces.length; i++) {
+      const list = found[i];
+      const piece = pieces[i] as Piece;
+      if (!list?.length) continue;
+      for (const m of list) {
+        const pm = toPageMention(piece.block, m, this.store.newId(), piece.at);
+        if (!pm) continue;
+        this.store.add(pm);
+        this.layer.add(pm);
+        added++;
+      }
+      if (slicer.shouldYield()) {
+        if (added) this.hooks.onChange();
+        added = 0;
+        await slicer.yield();
+        if (gen !== this.generation) return;
+      }
+    }
+    if (added) this.hooks.onChange();
+  }
+}
+
+interface Piece {
+  block: Block;
+  /** Offset of `text` in the block's text. */
+  at: number;
+  text: string;
 }

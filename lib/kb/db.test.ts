@@ -1,6 +1,7 @@
 import {
   _resetForTests,
   addNote,
+  DB_VERSION,
   deleteNote,
   getCards,
   getKbInfo,
@@ -55,7 +56,7 @@ describe('seedBundled', () => {
     expect((await getKbInfo()).entities).toBe(3);
   });
 
-  it('reports progress in batches and keeps the old KB when interrupted', async () => {
+  it('reports progress and keeps the old KB when interrupted', async () => {
     await seedBundled(bundle('1', 10));
     const progress: number[] = [];
     const big = bundle('2', 6000, { description: 'new' });
@@ -68,16 +69,50 @@ describe('seedBundled', () => {
         },
       }),
     ).rejects.toThrow('worker stopped');
-    expect(progress).toEqual([2500, 5000]);
+    // Reported chunk by chunk, rising, and nothing after the throw.
+    expect(progress.length).toBeGreaterThan(50);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.filter((d) => d >= 5000)).toHaveLength(1);
     const info = await getKbInfo();
     expect(info.entities).toBe(10);
     expect((await getCards(['Q1']))[0]!.description).toBe('Description of Q1');
     expect(await getCards(['Q11'])).toEqual([]);
-    // The next attempt completes and the half-written generation does not leak in.
-    expect(await seedBundled(bundle('2', 20, { description: 'new' }))).toEqual({ seeded: true, entities: 20 });
+    // The next attempt completes and the interrupted one does not leak in.
+    const done: number[] = [];
+    expect(await seedBundled(bundle('2', 20, { description: 'new' }), { onProgress: (d) => done.push(d) })).toEqual({ seeded: true, entities: 20 });
+    expect(done.at(-1)).toBe(20);
     expect((await getKbInfo()).entities).toBe(20);
     expect((await getCards(['Q1']))[0]!.description).toBe('new');
     expect(await getCards(['Q4000'])).toEqual([]);
+  });
+
+  it('never shows a half-written knowledge base to readers during a re-seed', async () => {
+    await seedBundled(bundle('1', 3000, { description: 'old' }));
+    const ids = ['Q1', 'Q1500', 'Q2999'];
+    const seen = new Set<string>();
+    const seeding = seedBundled(bundle('2', 3000, { description: 'new' }));
+    let finished = false;
+    void seeding.then(() => (finished = true));
+    while (!finished) {
+      const cards = await getCards(ids);
+      expect(cards).toHaveLength(3);
+      seen.add(cards.map((c) => c.description).join(','));
+    }
+    expect(await seeding).toEqual({ seeded: true, entities: 3000 });
+    expect(seen.size).toBeGreaterThan(0);
+    for (const s of seen) expect(['old,old,old', 'new,new,new']).toContain(s);
+    expect((await getCards(ids)).map((c) => c.description)).toEqual(['new', 'new', 'new']);
+  });
+
+  it('lets a later bundled pack override an earlier one and finds every entity', async () => {
+    const packs = [pack('a', manyEntities(500, 1, { description: 'from a' })), pack('b', manyEntities(10, 491, { description: 'from b' }))];
+    expect(await seedBundled({ version: '1', packs })).toEqual({ seeded: true, entities: 500 });
+    const cards = await getCards(manyEntities(500).map((e) => e.id));
+    expect(cards).toHaveLength(500);
+    expect(cards.filter((c) => c.description === 'from b').map((c) => [c.id, c.pack])).toEqual(
+      manyEntities(10, 491).map((e) => [e.id, 'b']),
+    );
+    expect((await getSurfaceForms()).forms).toHaveLength(1000);
   });
 
   it('loads lazily given packs only when the version is not live', async () => {
@@ -172,7 +207,7 @@ describe('packs', () => {
     // Replacing pack "a" itself does not count its old aliases twice.
     await importPack(pack('a', manyEntities(290, 1, { aliases })));
     expect((await listPacks()).map((p) => p.id)).toEqual(['a', 'b']);
-  });
+  }, 20_000);
 
   it('replaces a pack atomically and keeps the old one when the import is interrupted', async () => {
     await importPack(pack('p', manyEntities(3, 1, { description: 'v1' })));
@@ -324,12 +359,85 @@ describe('schema upgrade', () => {
   });
 });
 
+/** Writes a database as schema version 2 left it; `fill` adds records in its upgrade. */
+function versionTwoDb(fill: (stores: Record<'notes' | 'meta' | 'entities' | 'packs' | 'userEntities', IDBObjectStore>) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open('gloss', 2);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      const notes = db.createObjectStore('notes', { keyPath: 'id' });
+      notes.createIndex('entityId', 'entityId');
+      notes.createIndex('url', 'url');
+      notes.createIndex('updatedAt', 'updatedAt');
+      const userEntities = db.createObjectStore('userEntities', { keyPath: ['pack', 'id'] });
+      userEntities.createIndex('id', 'id');
+      fill({
+        notes,
+        meta: db.createObjectStore('meta', { keyPath: 'key' }),
+        entities: db.createObjectStore('entities'),
+        packs: db.createObjectStore('packs', { keyPath: 'id' }),
+        userEntities,
+      });
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('schema upgrade to chunks', () => {
+  it('keeps a version 2 knowledge base readable, with its notes and packs', async () => {
+    const note: Note = { ...noteInput(), id: 'v2-note', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z' };
+    const packInfo = { id: 'core', name: 'Pack core', version: '1', licence: 'CC0-1.0', attribution: 'Test data', bundled: true, entities: 2, aliases: 2, importedAt: '2025-01-01T00:00:00.000Z', seq: 0 };
+    await versionTwoDb((s) => {
+      s.meta.put({ key: 'state', bundledVersion: 'v2kb', generation: 4, bundledEntities: 2, userRev: 0 });
+      // The live generation (4) and a leftover of an older one (3), which must not come back.
+      for (const e of manyEntities(2, 1, { pack: 'core' })) s.entities.put(e, [4, e.id]);
+      s.entities.put(entity('Q9', { pack: 'core' }), [3, 'Q9']);
+      s.packs.put(packInfo);
+      s.notes.put(note);
+    });
+    expect((await getCards(['Q1', 'Q2', 'Q9'])).map((e) => [e.id, e.pack])).toEqual([
+      ['Q1', 'core'],
+      ['Q2', 'core'],
+    ]);
+    expect((await getSurfaceForms()).forms.map((f) => f.text)).toEqual(['Alias Q1', 'Name Q1', 'Alias Q2', 'Name Q2']);
+    expect(await listNotes()).toEqual([note]);
+    expect(await listPacks()).toEqual([packInfo]);
+    expect(await seedBundled(bundle('v2kb', 2))).toEqual({ seeded: false, entities: 2 });
+    expect(await seedBundled(bundle('v3kb', 3, { description: 'v3' }))).toEqual({ seeded: true, entities: 3 });
+    expect((await getCards(['Q1', 'Q3'])).map((e) => e.description)).toEqual(['v3', 'v3']);
+    expect(await listNotes()).toEqual([note]);
+  });
+
+  it('seeds again when a version 2 database recorded a version but holds no entities for it', async () => {
+    await versionTwoDb((s) => s.meta.put({ key: 'state', bundledVersion: 'v1', generation: 2, bundledEntities: 5, userRev: 0 }));
+    expect(await seedBundled(bundle('v1', 2))).toEqual({ seeded: true, entities: 2 });
+    expect((await getCards(['Q1', 'Q2'])).map((e) => e.id)).toEqual(['Q1', 'Q2']);
+  });
+
+  it('upgrades a version 2 database that was never seeded but holds a user pack', async () => {
+    await versionTwoDb((s) => {
+      // What importPack wrote before any seed: the empty state plus a revision.
+      s.meta.put({ key: 'state', bundledVersion: '', generation: 0, bundledEntities: 0, userRev: 1 });
+      s.packs.put({ id: 'mine', name: 'Mine', version: '1', licence: 'CC0-1.0', attribution: 'me', bundled: false, entities: 1, aliases: 1, importedAt: '2025-01-01T00:00:00.000Z', seq: 1 });
+      s.userEntities.put(entity('gloss:mine', { pack: 'mine' }));
+    });
+    expect((await getCards(['Q1', 'gloss:mine'])).map((e) => e.id)).toEqual(['gloss:mine']);
+    expect(await seedBundled(bundle('1', 2))).toEqual({ seeded: true, entities: 2 });
+    expect((await getCards(['Q1', 'gloss:mine'])).map((e) => e.id)).toEqual(['Q1', 'gloss:mine']);
+    expect((await getSurfaceForms()).version).toBe('1+u1');
+  });
+});
+
 describe('connection', () => {
   it('closes for a newer version instead of blocking it', async () => {
     await addNote(noteInput());
     const blocked = vi.fn();
     const version = await new Promise<number>((resolve, reject) => {
-      const req = indexedDB.open('gloss', 3);
+      const req = indexedDB.open('gloss', DB_VERSION + 1);
       req.onblocked = blocked;
       req.onsuccess = () => {
         const v = req.result.version;
@@ -338,7 +446,7 @@ describe('connection', () => {
       };
       req.onerror = () => reject(req.error);
     });
-    expect(version).toBe(3);
+    expect(version).toBe(DB_VERSION + 1);
     expect(blocked).not.toHaveBeenCalled();
   });
 

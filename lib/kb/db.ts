@@ -4,35 +4,39 @@
  * pages (background, popup, options) may call it: a content script's IndexedDB belongs to
  * the page's origin.
  *
- * Stores (schema version 2):
- * - `entities`: bundled entities, keyed `[generation, id]`. A seed writes a new generation
- *   next to the live one and flips `meta.state.generation` only when it is complete.
+ * Stores (schema version 3):
+ * - `bundled`: bundled entities in chunks (see bundled-chunks.ts), keyed `[generation, chunk]`.
+ *   A seed replaces them, the packs' info and `meta.state` in one transaction, so readers see
+ *   the previous generation until the new one is complete.
  * - `packs`: pack info (bundled and user), keyed by pack id.
  * - `userEntities`: entities of user packs, keyed `[pack, id]`, indexed by `id`.
  * - `notes`: the reader's notes, indexed by entityId, url and updatedAt.
  * - `meta`: `state` (bundled version, live generation, user-pack revision).
  * Bundled and user data live in separate stores, so re-seeding never touches notes or packs.
  */
-import { openDB, deleteDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { openDB, deleteDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
 import * as v from 'valibot';
 import type { Entity, Pack } from './schema';
 import type { KbBundle, KbInfo, PackInfo, ProgressFn } from './types';
 import type { SerializedMatcher, SurfaceForm } from '@/lib/recognize/types';
 import { NoteSchema, type Note, type NoteInput } from '@/lib/notes/types';
 import { formsFromEntities } from './forms';
+import { chunkContents, chunkEntities, chunkOf, findInChunk, type StoredChunk } from './bundled-chunks';
+import { entityText, packText, type PackText } from './bundle-text';
 import { PACK_LIMITS, PackError, validatePack } from './packs';
 import { kbVersionOf, pickEntity, resolveEntities } from './effective';
 import { mergeAction } from './note-merge';
 
 export const DB_NAME = 'gloss';
-export const DB_VERSION = 2;
-const SEED_BATCH = 2500;
+export const DB_VERSION = 3;
 
 interface StateRecord {
   key: 'state';
   bundledVersion: string;
   generation: number;
   bundledEntities: number;
+  /** How many chunks the live generation's entities are spread over (see `chunkOf`). */
+  chunks: number;
   /** Bumped by every user-pack import or removal; also the next pack's `seq`. */
   userRev: number;
 }
@@ -40,13 +44,13 @@ interface StateRecord {
 interface GlossDB extends DBSchema {
   meta: { key: string; value: StateRecord };
   notes: { key: string; value: Note; indexes: { entityId: string; url: string; updatedAt: string } };
-  entities: { key: [number, string]; value: Entity };
+  bundled: { key: [number, number]; value: StoredChunk };
   packs: { key: string; value: PackInfo };
   userEntities: { key: [string, string]; value: Entity; indexes: { id: string } };
 }
 
 type DB = IDBPDatabase<GlossDB>;
-const EMPTY_STATE: StateRecord = { key: 'state', bundledVersion: '', generation: 0, bundledEntities: 0, userRev: 0 };
+const EMPTY_STATE: StateRecord = { key: 'state', bundledVersion: '', generation: 0, bundledEntities: 0, chunks: 0, userRev: 0 };
 
 let dbName = DB_NAME;
 let opening: Promise<DB> | undefined;
@@ -55,7 +59,7 @@ let opening: Promise<DB> | undefined;
 function db(): Promise<DB> {
   if (opening) return opening;
   const p: Promise<DB> = openDB<GlossDB>(dbName, DB_VERSION, {
-    upgrade(conn, oldVersion) {
+    upgrade(conn, oldVersion, _newVersion, tx) {
       // Version 1 held only notes and meta; version 2 added the knowledge-base stores.
       if (oldVersion < 1) {
         const notes = conn.createObjectStore('notes', { keyPath: 'id' });
@@ -65,9 +69,15 @@ function db(): Promise<DB> {
         conn.createObjectStore('meta', { keyPath: 'key' });
       }
       if (oldVersion < 2) {
-        conn.createObjectStore('entities');
+        // Untyped: the store is no longer in the schema, version 3 replaces it.
+        unwrap(conn).createObjectStore('entities');
         conn.createObjectStore('packs', { keyPath: 'id' });
         conn.createObjectStore('userEntities', { keyPath: ['pack', 'id'] }).createIndex('id', 'id');
+      }
+      // Version 3 stores bundled entities in chunks (one entity per record made seeding slow).
+      if (oldVersion < 3) {
+        conn.createObjectStore('bundled');
+        chunkLegacyEntities(unwrap(tx));
       }
     },
     blocked() {
@@ -87,6 +97,36 @@ function db(): Promise<DB> {
     if (opening === p) opening = undefined;
   });
   return p;
+}
+
+/**
+ * Moves the live generation of the version 2 `entities` store (one record per entity) into
+ * chunks, so the knowledge base stays readable across the upgrade, then drops the store.
+ * Plain requests: the upgrade transaction must not wait on anything else.
+ */
+function chunkLegacyEntities(tx: IDBTransaction): void {
+  const t0 = performance.now();
+  // The commit is part of the cost; measured for the benchmark's update figures.
+  tx.addEventListener('complete', () => performance.measure('gloss:db-upgrade', { start: t0, end: performance.now() }));
+  const drop = () => tx.db.deleteObjectStore('entities');
+  const get = tx.objectStore('meta').get('state');
+  get.onsuccess = () => {
+    const state = get.result as Omit<StateRecord, 'chunks'> | undefined;
+    if (!state?.bundledVersion) return drop();
+    const all = tx.objectStore('entities').getAll(genRange(state.generation));
+    all.onsuccess = () => {
+      const legacy = all.result as Entity[];
+      if (legacy.length === 0) {
+        // Nothing to keep under a recorded version: forget the version so that a seed runs.
+        tx.objectStore('meta').put({ ...state, bundledVersion: '', bundledEntities: 0, chunks: 0 });
+        return drop();
+      }
+      const { chunks, count } = chunkEntities(legacy.map(entityText));
+      chunks.forEach((c, i) => tx.objectStore('bundled').put(c, [state.generation, i]));
+      tx.objectStore('meta').put({ ...state, bundledEntities: count, chunks: chunks.length });
+      drop();
+    };
+  };
 }
 
 /** Runs `fn` inside `tx`; on any error aborts the transaction so nothing is half-written. */
@@ -116,7 +156,12 @@ function exclusive<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 async function readState(conn: DB): Promise<StateRecord> {
-  return (await conn.get('meta', 'state')) ?? EMPTY_STATE;
+  return withDefaults(await conn.get('meta', 'state'));
+}
+
+/** The state record with fields that older versions did not write filled in. */
+function withDefaults(rec: StateRecord | undefined): StateRecord {
+  return { ...EMPTY_STATE, ...rec };
 }
 
 /** Keys of one generation of bundled entities / one user pack's entities. */
@@ -124,59 +169,88 @@ const genRange = (gen: number) => IDBKeyRange.bound([gen], [gen, []]);
 const packRange = (id: string) => IDBKeyRange.bound([id], [id, []]);
 
 /**
- * Writes the bundled knowledge base unless `bundle.version` is already live. Entities go
- * into a new generation in batched, relaxed-durability transactions; the switch to it is
- * one transaction at the end, so until then (and if the seed fails or `onProgress` throws)
- * the previous KB stays in use. Later bundled packs win over earlier ones for the same id.
- * With `loadPacks`, the packs are only loaded when the version is not already live.
+ * Writes the bundled knowledge base unless `bundle.version` is already live. The entities,
+ * chunked, the bundled packs' info and the state go in one relaxed-durability transaction:
+ * until it commits (and if it fails, or `onProgress` throws) the previous generation stays
+ * in use, and a reader never sees half of one. Later bundled packs win over earlier ones for
+ * the same id. With `loadPacks`, the packs are only loaded when the version is not live.
+ * Each step is recorded as a `gloss:seed:<step>` performance measure.
  */
 export function seedBundled(bundle: KbBundle, opts: { onProgress?: ProgressFn } = {}): Promise<{ seeded: boolean; entities: number }> {
   return exclusive(async () => {
+    let t = performance.now();
     const conn = await db();
     const state = await readState(conn);
     if (state.bundledVersion === bundle.version) return { seeded: false, entities: state.bundledEntities };
-    const gen = state.generation + 1;
-    const packs = 'packs' in bundle ? bundle.packs : await bundle.loadPacks();
-    // Leftovers of an interrupted seed sit above the live generation.
-    await conn.delete('entities', IDBKeyRange.lowerBound([gen]));
-    const all = packs.flatMap((p) => p.entities.map((e) => (e.pack ? e : { ...e, pack: p.id })));
-    try {
-      for (let i = 0; i < all.length; i += SEED_BATCH) {
-        const tx = conn.transaction('entities', 'readwrite', { durability: 'relaxed' });
-        const store = unwrap(tx.store);
-        for (const e of all.slice(i, i + SEED_BATCH)) store.put(e, [gen, e.id]);
-        await tx.done;
-        opts.onProgress?.(Math.min(i + SEED_BATCH, all.length), all.length);
-      }
-      const count = new Set(all.map((e) => e.id)).size;
-      await swapGeneration(conn, { version: bundle.version, packs }, state.generation, gen, count);
-      await conn.delete('entities', IDBKeyRange.upperBound([gen]));
-      return { seeded: true, entities: count };
-    } catch (e) {
-      await conn.delete('entities', IDBKeyRange.lowerBound([gen])).catch(() => undefined);
-      throw e;
-    }
+    t = step('open', t);
+    const loaded = 'packs' in bundle ? bundle.packs : await bundle.loadPacks();
+    t = step('load', t);
+    const packs = loaded.map((p) => ('meta' in p ? p : packText(p)));
+    const { chunks, count } = chunkEntities(packs.flatMap((p) => p.entities));
+    t = step('records', t);
+    const done = await writeGeneration(conn, { version: bundle.version, packs }, chunks, count, opts.onProgress);
+    step('write', t);
+    return done ? { seeded: true, entities: count } : { seeded: false, entities: (await readState(conn)).bundledEntities };
   });
 }
 
-async function swapGeneration(conn: DB, bundle: { version: string; packs: Pack[] }, oldGen: number, gen: number, count: number): Promise<void> {
-  const tx = conn.transaction(['meta', 'packs'], 'readwrite');
-  await inTx(tx, async () => {
-    const cur = (await tx.objectStore('meta').get('state')) ?? EMPTY_STATE;
-    if (cur.generation !== oldGen) throw new Error('Gloss: the knowledge base was seeded concurrently; try again.');
-    const packs = tx.objectStore('packs');
-    const existing = await packs.getAll();
-    for (const p of existing) if (p.bundled) await packs.delete(p.id);
-    const importedAt = new Date().toISOString();
-    for (const p of bundle.packs) {
-      if (existing.some((x) => x.id === p.id && !x.bundled)) {
-        console.warn(`Gloss: bundled pack ${p.id} shares its id with a user pack; listing the user pack only.`);
-        continue;
-      }
-      await packs.put(packInfo(p, { bundled: true, seq: 0, importedAt }));
+/** Records one seeding step as the measure `gloss:seed:<name>` (read by the seed benchmark). */
+function step(name: string, since: number): number {
+  const now = performance.now();
+  performance.measure(`gloss:seed:${name}`, { start: since, end: now });
+  return now;
+}
+
+/** The seed's one transaction; false when another context seeded this version meanwhile. */
+async function writeGeneration(conn: DB, bundle: { version: string; packs: PackText[] }, chunks: StoredChunk[], count: number, onProgress?: ProgressFn): Promise<boolean> {
+  const tx = conn.transaction(['meta', 'packs', 'bundled'], 'readwrite', { durability: 'relaxed' });
+  let stop: unknown;
+  try {
+    return await inTx(tx, async () => {
+      const cur = withDefaults(await tx.objectStore('meta').get('state'));
+      if (cur.bundledVersion === bundle.version) return false;
+      const gen = cur.generation + 1;
+      // Fire the puts without awaiting each: one round trip per request is what costs.
+      const store = unwrap(tx.objectStore('bundled'));
+      store.clear();
+      let written = 0;
+      chunks.forEach((c, i) => {
+        const req = store.put(c, [gen, i]);
+        if (!onProgress) return;
+        req.onsuccess = () => {
+          written += c.ids.length;
+          try {
+            onProgress(written, count);
+          } catch (err) {
+            stop = err;
+            tx.abort();
+          }
+        };
+      });
+      await putBundledPacks(tx.objectStore('packs'), bundle.packs);
+      await tx.objectStore('meta').put({ ...cur, bundledVersion: bundle.version, generation: gen, bundledEntities: count, chunks: chunks.length });
+      return true;
+    });
+  } catch (e) {
+    throw stop ?? e;
+  }
+}
+
+type PackStore = IDBPObjectStore<GlossDB, ('meta' | 'packs' | 'bundled')[], 'packs', 'readwrite'>;
+
+/** Replaces the bundled packs' info; a user pack with a bundled pack's id keeps its place. */
+async function putBundledPacks(packs: PackStore, bundled: PackText[]): Promise<void> {
+  const existing = await packs.getAll();
+  for (const p of existing) if (p.bundled) await packs.delete(p.id);
+  const importedAt = new Date().toISOString();
+  for (const { meta, entities, aliases } of bundled) {
+    if (existing.some((x) => x.id === meta.id && !x.bundled)) {
+      console.warn(`Gloss: bundled pack ${meta.id} shares its id with a user pack; listing the user pack only.`);
+      continue;
     }
-    await tx.objectStore('meta').put({ ...cur, bundledVersion: bundle.version, generation: gen, bundledEntities: count });
-  });
+    const { format: _format, ...header } = meta;
+    await packs.put({ ...header, bundled: true, seq: 0, importedAt, entities: entities.length, aliases });
+  }
 }
 
 function packInfo(p: Pack, extra: Pick<PackInfo, 'bundled' | 'seq' | 'importedAt'>): PackInfo {
@@ -191,19 +265,19 @@ function packInfo(p: Pack, extra: Pick<PackInfo, 'bundled' | 'seq' | 'importedAt
  */
 export async function getCards(ids: string[]): Promise<Entity[]> {
   const conn = await db();
-  const tx = conn.transaction(['meta', 'entities', 'packs', 'userEntities']);
-  const state = (await tx.objectStore('meta').get('state')) ?? EMPTY_STATE;
-  const seqOf = userSeqs(await tx.objectStore('packs').getAll());
+  const tx = conn.transaction(['meta', 'bundled', 'packs', 'userEntities']);
+  const state = withDefaults(await tx.objectStore('meta').get('state'));
   const unique = [...new Set(ids)];
-  const found = await Promise.all(
-    unique.map(async (id) => {
-      const [bundled, user] = await Promise.all([
-        tx.objectStore('entities').get([state.generation, id]),
-        tx.objectStore('userEntities').index('id').getAll(id),
-      ]);
-      return pickEntity(bundled, user, seqOf);
-    }),
-  );
+  // Each chunk is read once however many of the ids it holds.
+  const chunkIds = [...new Set(unique.map((id) => chunkOf(id, state.chunks)))];
+  const [chunks, packs, user] = await Promise.all([
+    Promise.all(chunkIds.map((c) => tx.objectStore('bundled').get([state.generation, c]))),
+    tx.objectStore('packs').getAll(),
+    Promise.all(unique.map((id) => tx.objectStore('userEntities').index('id').getAll(id))),
+  ]);
+  const chunkById = new Map(chunkIds.map((c, i) => [c, chunks[i]]));
+  const seqOf = userSeqs(packs);
+  const found = unique.map((id, i) => pickEntity(findInChunk(chunkById.get(chunkOf(id, state.chunks)), id), user[i] ?? [], seqOf));
   const byId = new Map(found.filter((e) => e !== undefined).map((e) => [e.id, e]));
   return unique.flatMap((id) => byId.get(id) ?? []);
 }
@@ -220,16 +294,16 @@ async function effectiveForms(): Promise<NonNullable<typeof formsCache>> {
   const version = kbVersionOf(state.bundledVersion, state.userRev);
   if (formsCache?.version === version) return formsCache;
   // Read everything in one transaction so the forms match the version they are cached by.
-  const tx = conn.transaction(['meta', 'entities', 'packs', 'userEntities']);
+  const tx = conn.transaction(['meta', 'bundled', 'packs', 'userEntities']);
   const [st, bundled, user, packs] = await Promise.all([
     tx.objectStore('meta').get('state'),
-    tx.objectStore('entities').getAll(genRange(state.generation)),
+    tx.objectStore('bundled').getAll(genRange(state.generation)),
     tx.objectStore('userEntities').getAll(),
     tx.objectStore('packs').getAll(),
   ]);
   const live = st ?? EMPTY_STATE;
-  const bundledLive = live.generation === state.generation ? bundled : await tx.objectStore('entities').getAll(genRange(live.generation));
-  const effective = [...resolveEntities(bundledLive, user, userSeqs(packs)).values()];
+  const bundledLive = live.generation === state.generation ? bundled : await tx.objectStore('bundled').getAll(genRange(live.generation));
+  const effective = [...resolveEntities(bundledLive.flatMap(chunkContents), user, userSeqs(packs)).values()];
   formsCache = { version: kbVersionOf(live.bundledVersion, live.userRev), forms: formsFromEntities(effective), entities: effective.length };
   return formsCache;
 }

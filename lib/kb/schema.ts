@@ -4,9 +4,9 @@
  * by pack import in the extension, and by tests.
  */
 import * as v from 'valibot';
+import { CATEGORIES, type Category } from '../categories';
 
-export const CATEGORIES = ['person', 'place', 'organization', 'weapon', 'event'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category };
 
 /**
  * How an alias may match page text.

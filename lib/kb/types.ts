@@ -3,6 +3,7 @@
  * so that pages and components can import them without pulling in `idb`.
  */
 import type { Pack, PackMeta } from './schema';
+import type { PackText } from './bundle-text';
 
 /** A pack as the store knows it: its header plus bookkeeping. */
 export interface PackInfo extends Omit<PackMeta, 'format'> {
@@ -21,9 +22,12 @@ export interface PackInfo extends Omit<PackMeta, 'format'> {
 
 /**
  * What the build ships in public/kb: the bundled packs and their combined version. The
- * packs may be given lazily (`loadPacks`), so nothing is fetched when the version is live.
+ * packs may be given lazily (`loadPacks`), so nothing is fetched when the version is live,
+ * and as parsed packs or as read by `readPackText` (entities left as text).
  */
-export type KbBundle = { version: string; packs: Pack[] } | { version: string; loadPacks: () => Promise<Pack[]> };
+export type KbBundle =
+  | { version: string; packs: Array<Pack | PackText> }
+  | { version: string; loadPacks: () => Promise<Array<Pack | PackText>> };
 
 export interface KbInfo {
   /** Changes whenever the bundled KB or the set of user packs changes. */

@@ -71,7 +71,7 @@ describe('notesToMarkdown', () => {
       [
         makeNote({
           text: 'Check *this*\nsecond line',
-          quote: { exact: 'Shoigu', prefix: 'minister\nSergei ', suffix: ' said' },
+          quote: { exact: 'Shoigu', prefix: '…minister\nSergei ', suffix: ' said…' },
           title: 'Defence [live]',
           url: 'https://news.example/a',
           createdAt: '2026-11-20T09:15:00.000Z',

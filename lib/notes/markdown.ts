@@ -6,6 +6,7 @@
 import type { Note } from './types';
 import { CATEGORY_SINGULAR } from '@/lib/categories';
 import { groupNotes } from './filter';
+import { contextAfter, contextBefore } from './quote-context';
 
 /**
  * Characters with inline meaning in CommonMark, GFM or Obsidian (`#tag`, `==mark==`, `$math$`,
@@ -59,8 +60,8 @@ function quoteLine(n: Note): string | null {
   if (!exact) return null;
   const prefix = oneLine(n.quote.prefix);
   const suffix = oneLine(n.quote.suffix);
-  const before = prefix.trim() ? '…' + escapeInline(prefix.trimStart()) : '';
-  const after = suffix.trim() ? escapeInline(suffix.trimEnd()) + '…' : '';
+  const before = escapeInline(contextBefore(prefix).trimStart());
+  const after = escapeInline(contextAfter(suffix).trimEnd());
   return `> ${before}**${escapeInline(exact)}**${after}`;
 }
 

@@ -39,3 +39,23 @@ describe('createBrowserPopupApi().getActiveTab', () => {
     expect(await createBrowserPopupApi('?tab=999').getActiveTab()).toBeUndefined();
   });
 });
+
+describe('createBrowserPopupApi() and frames', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('asks only the top frame (frame 0) for the summary and the reveal', async () => {
+    const calls: unknown[][] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (...args: unknown[]) => {
+      calls.push(args);
+      const type = (args[1] as { type: string }).type;
+      return { ok: true, value: type === 'reveal' ? { ok: true } : { entities: [], enabled: true, host: 'news.example' } };
+    }) as never);
+    const api = createBrowserPopupApi('');
+    await expect(api.pageSummary(7)).resolves.toEqual({ entities: [], enabled: true, host: 'news.example' });
+    await api.reveal(7, 'person/x');
+    expect(calls.map((c) => [c[0], (c[1] as { type: string }).type, c[2]])).toEqual([
+      [7, 'pageSummary', { frameId: 0 }],
+      [7, 'reveal', { frameId: 0 }],
+    ]);
+  });
+});

@@ -3,24 +3,46 @@
  * and text fold alike), indexes its spellings (hyphen joins, Cyrillic stems) in the token or
  * character trie and records one entry per indexed spelling.
  */
-import { ASCII_CLASS, C_APOS, C_PUNCT, foldOf, foldSpan } from './char-class.ts';
+import { ASCII_CLASS, C_APOS, C_PUNCT, foldOf, foldSpan, normOf } from './char-class.ts';
 import { CATEGORY_LIST, CHAR_ROOT, CompiledMatcher, KINDS, M_CHARS, M_INFLECT, TOKEN_ROOT, WEAPON } from './compile.ts';
-import { scanText, V_INFLECT_STEM } from './scan.ts';
 import { EdgeTable } from './edge-table.ts';
-import { V_PLURAL_STEM, Vocab } from './tables.ts';
+import { buildLowerStarts } from './lower-starts.ts';
+import { scanText, V_INFLECT_STEM } from './scan.ts';
+import { V_LOWER_START, V_PLURAL_STEM, Vocab } from './tables.ts';
 import { T_CYR, T_DIGIT, T_HANGUL, T_LONG, T_NOSPACE, T_PUNCT, T_SEP_DASH, T_SEP_HARD, TokenBuffer } from './token-buffer.ts';
-import { IntList, joinPositions, stemOf, variantGroups, variantMasks } from './variants.ts';
+import { IdIndex, IntList, joinPositions, stemOf, variantGroups, variantMasks } from './variants.ts';
 import type { SurfaceForm } from './types.ts';
 
 /** Bare CJK characters are too ambiguous (金 is also "gold"): forms need two or more. */
 const MIN_CHAR_FORM = 2;
+
+/** Whether a form's first letter is upper case after normalization ("Kim", not "al-Assad"). */
+function startsUpper(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 128) return c >= 0x41 && c <= 0x5a;
+  const u = normOf(text.codePointAt(start)!).charAt(0);
+  return u !== '' && u !== u.toLowerCase() && u === u.toUpperCase();
+}
 
 /** Compiles `forms` (forms that can never match are counted in `skippedForms`). */
 export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
   const tb = new TokenBuffer();
   const vocab = new Vocab(Math.max(256, forms.length >> 1));
   // What the scanner reads while tokenizing the forms themselves; the flags become the matcher's.
-  const lex = { vocab, asciiPunct: new Int32Array(128).fill(-1), hasPluralStems: false, hasInflect: false, hasHangul: false };
+  const lex = {
+    vocab, asciiPunct: new Int32Array(128).fill(-1), lowerStarts: new Int32Array(0), lowerShift: 0,
+    hasPluralStems: false, hasInflect: false, hasHangul: false,
+    // Only a page scan tracks open walks.
+    next: (): number => -1,
+  };
+  // Whether the form being added may be written starting in lower case (see scan.ts).
+  let lowerOk = false;
+  const lowerIds = new IntList();
+  const markLowerStart = (id: number): void => {
+    if (!lowerOk || (vocab.flags[id]! & V_LOWER_START) !== 0) return;
+    vocab.addFlag(id, V_LOWER_START);
+    lowerIds.push(id);
+  };
   const edges = new EdgeTable(forms.length);
   const nodeHead = new IntList();
   nodeHead.push(-1);
@@ -50,8 +72,8 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
   const eMeta = new IntList();
   const ePrio = new IntList();
   const eAux = new IntList();
-  const entityIndex = new Map<string, number>();
-  const entityIds: string[] = [];
+  // At most one entity per form.
+  const entityIndex = new IdIndex(forms.length);
   const formTexts: string[] = [];
   let skipped = 0;
   let lastEntityId = '';
@@ -80,6 +102,7 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
         const stem = stemOf(fold);
         const sid = vocab.insertString(stem);
         vocab.addFlag(sid, V_INFLECT_STEM);
+        if (parent === TOKEN_ROOT) markLowerStart(sid);
         addEntry(child(parent, ~sid), fi, entity, meta | (M_INFLECT << 7), prio, (stem.length << 8) | mask);
         lex.hasInflect = true;
       }
@@ -111,12 +134,7 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
       continue;
     }
     // Forms usually come grouped by entity: skip the map lookup for a repeat.
-    let entity = form.entityId === lastEntityId ? lastEntity : entityIndex.get(form.entityId);
-    if (entity === undefined) {
-      entity = entityIds.length;
-      entityIndex.set(form.entityId, entity);
-      entityIds.push(form.entityId);
-    }
+    const entity = form.entityId === lastEntityId ? lastEntity : entityIndex.indexOf(form.entityId);
     lastEntityId = form.entityId;
     lastEntity = entity;
     const fi = formTexts.length;
@@ -130,11 +148,13 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
       addEntry(node, fi, entity, meta | (M_CHARS << 7), prio, 0);
       continue;
     }
+    lowerOk = form.case === 'fold' || !startsUpper(text, tb.start[0]!);
     const lastFlags = tb.flags[n - 1]!;
     const joins = dashes ? joinPositions(tb) : [];
     if (joins.length === 0) {
       let node = TOKEN_ROOT;
       let parent = TOKEN_ROOT;
+      markLowerStart(tb.id[0]!);
       for (let t = 0; t < n; t++) {
         parent = node;
         node = child(node, tb.id[t]!);
@@ -153,6 +173,7 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
         last = '';
         for (const t of g) last += folds[t];
         lastId = vocab.insertString(last);
+        if (node === TOKEN_ROOT) markLowerStart(lastId);
         parent = node;
         node = child(node, lastId);
       }
@@ -166,7 +187,8 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
     if (k === C_APOS || k === C_PUNCT) lex.asciiPunct[c] = vocab.lookupString(foldOf(c));
   }
   return new CompiledMatcher({
-    ...lex,
+    vocab, asciiPunct: lex.asciiPunct, lowerStarts: buildLowerStarts(vocab, lowerIds.a, lowerIds.n),
+    hasPluralStems: lex.hasPluralStems, hasInflect: lex.hasInflect, hasHangul: lex.hasHangul,
     edges,
     rootChild: root.done(),
     nodeHead: nodeHead.done(),
@@ -176,7 +198,7 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
     entryMeta: eMeta.done(),
     entryPriority: ePrio.done(),
     entryAux: eAux.done(),
-    entityIds,
+    entityIds: entityIndex.ids,
     formTexts,
     skippedForms: skipped,
   });

@@ -106,8 +106,29 @@ const aroundTb = new TokenBuffer();
 /** How far to look around a short form for its neighbouring words. */
 const WINDOW = 120;
 
+/**
+ * Whether the word one space away from `from` (after it for `step` 1, before it for -1) is
+ * plain ASCII letters, 2 or more, with a lower-case one: then `neighbour` would say 'other'
+ * for that side, and the form is not in an all-caps run. The common case, checked without
+ * re-scanning a window.
+ */
+function plainLowerWordBeside(text: string, from: number, step: 1 | -1): boolean {
+  let p = step === 1 ? from : from - 1;
+  if (text.charCodeAt(p) !== 0x20) return false;
+  let letters = 0;
+  let lower = false;
+  for (p += step; p >= 0 && p < text.length && letters < WINDOW / 2; p += step) {
+    const c = text.charCodeAt(p) | 0x20;
+    if (c < 0x61 || c > 0x7a) break;
+    lower ||= c === text.charCodeAt(p);
+    letters++;
+  }
+  return letters >= 2 && letters < WINDOW / 2 && lower;
+}
+
 /** True when text[start, end) sits in an all-caps run: every word found around it is all caps. */
 export function inShoutingRun(text: string, start: number, end: number): boolean {
+  if (plainLowerWordBeside(text, end, 1) || plainLowerWordBeside(text, start, -1)) return false;
   // The page scan keeps only words that occur in names, so re-scan a window around the form.
   const left = text.slice(Math.max(0, start - WINDOW), start);
   scanText(left, aroundTb, null);

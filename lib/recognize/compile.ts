@@ -6,6 +6,7 @@
  */
 import type { Lexicon } from './scan.ts';
 import type { EdgeTable } from './edge-table.ts';
+import { lowerShift } from './lower-starts.ts';
 import type { Vocab } from './tables.ts';
 import type { AliasKind, Category } from './types.ts';
 
@@ -27,6 +28,7 @@ export const CHAR_ROOT = 1;
 export interface MatcherParts {
   vocab: Vocab;
   asciiPunct: Int32Array;
+  lowerStarts: Int32Array;
   hasPluralStems: boolean;
   hasInflect: boolean;
   hasHangul: boolean;
@@ -51,6 +53,9 @@ export class CompiledMatcher implements Lexicon {
   readonly vocab: Vocab;
   /** Token id of each single ASCII punctuation character, or -1. */
   readonly asciiPunct: Int32Array;
+  /** See `Lexicon.lowerStarts`. */
+  readonly lowerStarts: Int32Array;
+  readonly lowerShift: number;
   readonly hasPluralStems: boolean;
   readonly hasInflect: boolean;
   readonly hasHangul: boolean;
@@ -75,6 +80,8 @@ export class CompiledMatcher implements Lexicon {
   constructor(p: MatcherParts) {
     this.vocab = p.vocab;
     this.asciiPunct = p.asciiPunct;
+    this.lowerStarts = p.lowerStarts;
+    this.lowerShift = lowerShift(p.lowerStarts.length);
     this.hasPluralStems = p.hasPluralStems;
     this.hasInflect = p.hasInflect;
     this.hasHangul = p.hasHangul;
@@ -110,7 +117,7 @@ export class CompiledMatcher implements Lexicon {
 
   /** Approximate size of the typed arrays, for the benchmark. */
   get byteSize(): number {
-    const arrays = [this.rootChild, this.nodeHead, this.entryNext, this.entryEntity, this.entryForm, this.entryMeta, this.entryPriority, this.entryAux];
+    const arrays = [this.lowerStarts, this.rootChild, this.nodeHead, this.entryNext, this.entryEntity, this.entryForm, this.entryMeta, this.entryPriority, this.entryAux];
     return this.vocab.byteSize + this.edges.byteSize + arrays.reduce((s, a) => s + a.byteLength, 0);
   }
 }

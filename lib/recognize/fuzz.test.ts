@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileMatcher, createDocumentRecognizer, type Mention, recognize } from './index.ts';
+import { mulberry32 as rng } from './seeded-random.ts';
 import { form } from './test-util.ts';
-
-/** Seeded PRNG (mulberry32): failures are reproducible from the seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces that stress the scanner: names, surrogates (astral letters and emoji), lone
 // surrogates, combining marks, every dash, soft hyphen, RTL text and controls, CJK, Hangul.

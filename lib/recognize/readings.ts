@@ -12,6 +12,11 @@ export interface Lexicon {
   readonly vocab: Vocab;
   /** Token id of each single ASCII punctuation character, or -1. */
   readonly asciiPunct: Int32Array;
+  /** The lower-start set (lower-starts.ts) and its key shift. */
+  readonly lowerStarts: Int32Array;
+  readonly lowerShift: number;
+  /** Child of a token-trie node along a label, or -1 (the scanner tracks open walks with it). */
+  next(node: number, label: number): number;
   readonly hasPluralStems: boolean;
   readonly hasInflect: boolean;
   readonly hasHangul: boolean;

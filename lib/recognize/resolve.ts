@@ -67,7 +67,10 @@ function isDemonymOnly(m: CompiledMatcher, c: Candidate): boolean {
 export function chooseEntity(m: CompiledMatcher, c: Candidate, state: CorefState): Choice | null {
   if (c.entries.length === 1) {
     const e = c.entries[0]!;
-    if ((m.entryMeta[e]! & 7) !== K_SURNAME) return { start: c.start, end: c.end, entity: m.entryEntity[e]!, entry: e, via: 'direct' };
+    const entity = m.entryEntity[e]!;
+    if ((m.entryMeta[e]! & 7) !== K_SURNAME) return { start: c.start, end: c.end, entity, entry: e, via: 'direct' };
+    // A lone surname: its entity if named before, else nothing (the general rules below, short).
+    return state.lastSeen.has(entity) ? { start: c.start, end: c.end, entity, entry: e, via: 'coref' } : null;
   }
   const claimants = claimantsOf(m, c.entries);
   const only = claimants.length === 1 ? claimants[0]! : undefined;

@@ -10,16 +10,17 @@ import { decodeBase64, encodeBase64 } from './base64.ts';
 import { CATEGORY_LIST, CompiledMatcher, KINDS, M_CHARS } from './compile.ts';
 import { checksumOf, packSections, type SectionArray, type SectionKind, unpackSections } from './pack.ts';
 import { EdgeTable } from './edge-table.ts';
+import { MIN_LOWER_WORDS } from './lower-starts.ts';
 import { Vocab } from './tables.ts';
 import type { SerializedMatcher } from './types.ts';
 
 /** Bump whenever the packed layout or the meaning of any field changes. */
-export const MATCHER_FORMAT = 2;
+export const MATCHER_FORMAT = 3;
 const FORMAT_NAME = 'gloss-matcher';
 
 const SECTIONS = {
   vocabSlots: 'i32', vocabOffs: 'i32', vocabChars: 'u16', vocabFlags: 'u8', vocabFilter: 'i32',
-  edgeNode: 'i32', edgeLabel: 'i32', edgeChild: 'i32', asciiPunct: 'i32', rootChild: 'i32', nodeHead: 'i32',
+  edgeNode: 'i32', edgeLabel: 'i32', edgeChild: 'i32', asciiPunct: 'i32', lowerStarts: 'i32', rootChild: 'i32', nodeHead: 'i32',
   entryNext: 'i32', entryEntity: 'i32', entryForm: 'i32', entryMeta: 'i32', entryPriority: 'i32', entryAux: 'i32',
 } as const satisfies Record<string, SectionKind>;
 type Name = keyof typeof SECTIONS;
@@ -45,7 +46,7 @@ export function serializeCompiled(m: CompiledMatcher): SerializedMatcher {
   const e = m.edges.parts();
   const sections: Sections = {
     vocabSlots: v.slots, vocabOffs: v.offs, vocabChars: v.chars, vocabFlags: v.flags, vocabFilter: v.filter,
-    edgeNode: e.node, edgeLabel: e.label, edgeChild: e.child, asciiPunct: m.asciiPunct, rootChild: m.rootChild,
+    edgeNode: e.node, edgeLabel: e.label, edgeChild: e.child, asciiPunct: m.asciiPunct, lowerStarts: m.lowerStarts, rootChild: m.rootChild,
     nodeHead: m.nodeHead, entryNext: m.entryNext, entryEntity: m.entryEntity, entryForm: m.entryForm,
     entryMeta: m.entryMeta, entryPriority: m.entryPriority, entryAux: m.entryAux,
   };
@@ -89,6 +90,10 @@ function unpack(s: SerializedMatcher): { sec: Sections; buffer: ArrayBuffer } {
   }
 }
 
+function isLowerSetSize(words: number): boolean {
+  return words >= MIN_LOWER_WORDS && (words & (words - 1)) === 0 && words <= 1 << 24;
+}
+
 /** True when every value of `a` is in [lo, hi). */
 function inRange(a: SectionArray, lo: number, hi: number): boolean {
   for (let i = 0; i < a.length; i++) if (a[i]! < lo || a[i]! >= hi) return false;
@@ -128,7 +133,7 @@ export function deserializeCompiled(input: unknown, trusted = false): CompiledMa
   for (const n of ['entryEntity', 'entryForm', 'entryMeta', 'entryPriority', 'entryAux'] as const) {
     if (sec[n].length !== entries) fail(n);
   }
-  if (sec.asciiPunct.length !== 128 || sec.nodeHead.length < 2 || sec.rootChild.length > sec.vocabFlags.length) fail('sizes');
+  if (sec.asciiPunct.length !== 128 || !isLowerSetSize(sec.lowerStarts.length) || sec.nodeHead.length < 2 || sec.rootChild.length > sec.vocabFlags.length) fail('sizes');
   if (!trusted) verify(s, sec, buffer);
   let vocab: Vocab;
   let edges: EdgeTable;
@@ -141,6 +146,7 @@ export function deserializeCompiled(input: unknown, trusted = false): CompiledMa
   return new CompiledMatcher({
     vocab,
     asciiPunct: sec.asciiPunct,
+    lowerStarts: sec.lowerStarts,
     hasPluralStems: (s.flags & F_PLURAL) !== 0,
     hasInflect: (s.flags & F_INFLECT) !== 0,
     hasHangul: (s.flags & F_HANGUL) !== 0,

@@ -33,6 +33,8 @@ export function capacityFor(n: number): number {
 
 /** Vocabulary flags. */
 export const V_PLURAL_STEM = 1;
+/** First token of a name that may be written starting in lower case (see scan.ts). */
+export const V_LOWER_START = 4;
 
 /** The arrays a vocabulary is made of (see `Vocab.parts` / `Vocab.fromParts`). */
 export interface VocabParts {
@@ -116,6 +118,17 @@ export class Vocab {
     this.place(id, h, len);
     this.size = id + 1;
     return id;
+  }
+
+  /** Number of folded units of token `id`. */
+  lengthOf(id: number): number {
+    return this.offs[id + 1]! - this.offs[id]!;
+  }
+
+  /** Unit `j` of token `id`'s folded text, or 0 past its end. */
+  unitAt(id: number, j: number): number {
+    const o = this.offs[id]! + j;
+    return o < this.offs[id + 1]! ? this.chars[o]! : 0;
   }
 
   /** Id of a token given as a string, or -1. */

@@ -42,12 +42,19 @@ export class TokenBuffer {
   altId = new Int32Array(16);
   altEnd = new Int32Array(16);
   altKind = new Int32Array(16);
+  /**
+   * Token-trie nodes reached by the walks that end at the last kept token (see scan.ts);
+   * `actN` -1 when there were too many to track (then every walk is assumed alive).
+   */
+  act = new Int32Array(64);
+  actN = 0;
   /** Folded units of the token being scanned. */
   readonly fbuf = new Uint16Array(MAX_UNITS + 16);
 
   reset(): void {
     this.n = 0;
     this.altN = 0;
+    this.actN = 0;
   }
 
   push(start: number, end: number, id: number, flags: number): number {

@@ -1,7 +1,8 @@
 /**
- * Build-time helpers: which spellings of a form get indexed (hyphen joins, Cyrillic stems)
- * and a growable Int32 list.
+ * Build-time helpers: which spellings of a form get indexed (hyphen joins, Cyrillic stems),
+ * a growable Int32 list and the entity-id index.
  */
+import { capacityFor, hashString, mix } from './tables.ts';
 import { T_DIGIT, T_HANGUL, T_NOSPACE, T_PUNCT, T_SEP_DASH, T_SEP_SPACE, type TokenBuffer } from './token-buffer.ts';
 
 /** Join masks beyond this many hyphens index only "all split" and "all joined". */
@@ -25,6 +26,36 @@ export class IntList {
   }
   done(): Int32Array {
     return this.a.slice(0, this.n);
+  }
+}
+
+/**
+ * Entity ids -> dense indexes (build time), in one table sized up front: a `Map` of 10^5
+ * fresh strings spends its time growing and rehashing.
+ */
+export class IdIndex {
+  readonly ids: string[] = [];
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(expected: number) {
+    const cap = capacityFor(expected);
+    this.mask = cap - 1;
+    this.slots = new Int32Array(cap);
+  }
+
+  /** Index of `id`, adding it if new. */
+  indexOf(id: string): number {
+    const { slots, mask, ids } = this;
+    for (let s = mix(hashString(id)) & mask; ; s = (s + 1) & mask) {
+      const x = slots[s]!;
+      if (x === 0) {
+        if ((ids.length + 1) * 2 > slots.length) throw new RangeError('more ids than expected');
+        slots[s] = ids.push(id);
+        return ids.length - 1;
+      }
+      if (ids[x - 1] === id) return x - 1;
+    }
   }
 }
 

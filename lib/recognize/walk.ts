@@ -40,6 +40,12 @@ export class RunBuffer {
   }
 }
 
+/** text.startsWith(s, at), as a plain loop: the builtin call costs more than these few units. */
+function sameUnits(text: string, at: number, s: string): boolean {
+  for (let j = 0; j < s.length; j++) if (text.charCodeAt(at + j) !== s.charCodeAt(j)) return false;
+  return true;
+}
+
 function textNorms(text: string, tb: TokenBuffer, t: number, u: number, end: number, mode: number): string[] {
   const out: string[] = [];
   for (let k = t; k <= u; k++) {
@@ -65,7 +71,7 @@ function addCandidate(
       const start = tb.start[t]!;
       const ft = m.formTexts[m.entryForm[e]!]!;
       // Written exactly as the form: no need to normalize anything.
-      const verbatim = ft.length === end - start && text.startsWith(ft, start);
+      const verbatim = ft.length === end - start && sameUnits(text, start, ft);
       if (!verbatim) {
         if (norms === null || dashes === null) {
           norms = textNorms(text, tb, t, u, end, mode);

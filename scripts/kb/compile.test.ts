@@ -96,4 +96,18 @@ describe('serializePack', () => {
     expect(serializePack(meta, [shuffled])).toBe(serializePack(meta, [a]));
     expect(serializePack(meta, [a]).startsWith('{"format":1,"id":"p","name":"P","version":"1"')).toBe(true);
   });
+
+  it('puts each entity on its own line, id first and pack last, as seeding expects', () => {
+    const list = [entity('Q1', 'A "quoted"\nname', ['A']), entity('Q2', 'B', ['B'])];
+    const meta = { id: 'p', name: 'P', version: '1', licence: 'CC BY 4.0', attribution: 'x' };
+    const text = serializePack(meta, list);
+    const lines = text.split('\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[0]!.endsWith(',"entities":[')).toBe(true);
+    expect(lines[1]!.startsWith('{"id":"Q1",') && lines[1]!.endsWith(',"pack":"p"},')).toBe(true);
+    expect(lines[2]!.startsWith('{"id":"Q2",') && lines[2]!.endsWith(',"pack":"p"}')).toBe(true);
+    expect(lines[3]).toBe(']}');
+    expect((JSON.parse(text) as { entities: unknown[] }).entities).toEqual(list.map((e) => canonicalEntity(e, 'p')));
+    expect(JSON.parse(serializePack(meta, []))).toEqual({ format: 1, ...meta, entities: [] });
+  });
 });

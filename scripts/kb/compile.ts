@@ -168,9 +168,13 @@ export function canonicalEntity(e: Entity | EntityInput, pack?: string): Entity 
   };
 }
 
-/** Serializes a pack as minified JSON with the schema's key order. */
+/**
+ * Serializes a pack as minified JSON with the schema's key order, one entity per line. The
+ * layout lets the extension seed without parsing entities (lib/kb/bundle-text.ts): each line
+ * is stored as the entity's text.
+ */
 export function serializePack(meta: Omit<PackMeta, 'format'>, entities: readonly Entity[]): string {
-  const pack = {
+  const header = {
     format: PACK_FORMAT,
     id: meta.id,
     name: meta.name,
@@ -178,7 +182,8 @@ export function serializePack(meta: Omit<PackMeta, 'format'>, entities: readonly
     licence: meta.licence,
     attribution: meta.attribution,
     ...(meta.description ? { description: meta.description } : {}),
-    entities: entities.map((e) => canonicalEntity(e, meta.id)),
   };
-  return JSON.stringify(pack);
+  const lines = entities.map((e) => JSON.stringify(canonicalEntity(e, meta.id)));
+  const body = lines.length ? `${lines.join(',\n')}\n` : '';
+  return `${JSON.stringify(header).slice(0, -1)},"entities":[\n${body}]}`;
 }
