@@ -96,6 +96,18 @@ export interface LaunchOptions {
   hasTouch?: boolean;
 }
 
+/** Chromium flags for tests and benchmarks: quiet, offline, no sandbox in containers. */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
 /** Launches Chromium with the built extension and a server for the test pages. */
 export async function launchGloss(opts: LaunchOptions = {}): Promise<Gloss> {
   if (!opts.withoutExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
@@ -103,16 +115,7 @@ export async function launchGloss(opts: LaunchOptions = {}): Promise<Gloss> {
   }
   const { server, baseUrl } = await startServer();
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'gloss-e2e-'));
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-    '--disable-dev-shm-usage',
-  ];
+  const args = [...CHROMIUM_ARGS];
   if (!opts.withoutExtension) {
     args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
   }
