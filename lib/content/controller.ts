@@ -105,7 +105,6 @@ export class PageController {
     if (this.session) return;
     const session = new AbortController();
     this.session = session;
-    void this.prewarmCard(session).catch(() => undefined);
     const recognizer = await this.makeRecognizer();
     if (this.session !== session) return;
     this.store = new MentionStore();
@@ -138,12 +137,18 @@ export class PageController {
   }
 
   /**
-   * Warms the card up (see CardHost.prewarm) while the matcher is on its way, so even a
-   * hover right after the scan is fast.
+   * Warms the card up (see CardHost.prewarm) once the reader first moves the pointer or
+   * touches the page, well before any dwell can end, so the first card is as fast as the
+   * rest. Not at load: a page read without hovering never pays for it.
    */
-  private async prewarmCard(session: AbortController): Promise<void> {
-    if (this.warmed) return;
+  private warmUpSoon(): void {
+    const session = this.session;
+    if (this.warmed || !session) return;
     this.warmed = true;
+    void this.prewarmCard(session).catch(() => undefined);
+  }
+
+  private async prewarmCard(session: AbortController): Promise<void> {
     await whenIdle(500);
     if (this.session !== session) return;
     this.guard(() => this.host.prewarm());
@@ -353,6 +358,7 @@ export class PageController {
       (e) =>
         this.guard(() => {
           if (e.pointerType === 'touch') return;
+          this.warmUpSoon();
           this.hover.move(e.clientX, e.clientY, performance.now(), this.host.contains(e));
         }),
       opts,
@@ -370,6 +376,7 @@ export class PageController {
       (e) =>
         this.guard(() => {
           if (e.pointerType === 'touch') this.taps.press(e, e.timeStamp);
+          this.warmUpSoon();
           this.hover.press();
         }),
       opts,
