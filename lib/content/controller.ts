@@ -17,7 +17,7 @@ import { MentionStore, type PageMention } from './mention-store';
 import { NearViewportPainter } from './near-viewport';
 import { PageObserver } from './observer';
 import { TapTracker, insideInteractive } from './touch';
-import { UndefinedElementWatch, hostSkipped, unknownShadowRootAt } from './shadow-watch';
+import { UndefinedElementWatch, hostSkipped, shadowRootsInside, unknownShadowRootAt } from './shadow-watch';
 import type { RectLike } from './placement';
 import { Scanner, type BlockRecognizer } from './scanner';
 import { whenIdle } from './slicer';
@@ -506,6 +506,7 @@ export class PageController {
         this.adoptNewDocument();
         this.layer?.ensureAdopted();
         if (this.current && !this.current.nodes.every((n) => n.isConnected)) this.current = null;
+        this.dropShadowMentionsUnder(roots);
         await this.scanner?.rescan(roots);
         this.painter?.seal();
         // Undefined custom elements in the new content, and a check on those already waiting.
@@ -513,6 +514,22 @@ export class PageController {
       })
       .catch((err: unknown) => console.debug('[gloss]', err));
     return this.rescanChain;
+  }
+
+  /**
+   * A rescan walks into the shadow roots inside its roots and finds their names again, but
+   * drops old mentions only from the light DOM: drop those of known roots inside first.
+   */
+  private dropShadowMentionsUnder(roots: Node[]): void {
+    for (const sr of shadowRootsInside(roots, this.shadowRoots)) {
+      const walker = this.doc.createTreeWalker(sr, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        for (const m of this.store.mentionsInNode(t as Text)) {
+          this.store.remove(m);
+          this.painter?.remove(m);
+        }
+      }
+    }
   }
 
   private changed(): void {
