@@ -339,10 +339,7 @@ describe('schema upgrade', () => {
       const req = indexedDB.open('gloss', 1);
       req.onupgradeneeded = () => {
         const db = req.result;
-        const notes = db.createObjectStore('notes', { keyPath: 'id' });
-        notes.createIndex('entityId', 'entityId');
-        notes.createIndex('url', 'url');
-        notes.createIndex('updatedAt', 'updatedAt');
+        const notes = createV1Notes(db);
         db.createObjectStore('meta', { keyPath: 'key' });
         notes.put(note);
       };
@@ -359,16 +356,22 @@ describe('schema upgrade', () => {
   });
 });
 
+/** The notes store as schema version 1 created it (versions 2 and 3 kept it unchanged). */
+function createV1Notes(db: IDBDatabase): IDBObjectStore {
+  const notes = db.createObjectStore('notes', { keyPath: 'id' });
+  notes.createIndex('entityId', 'entityId');
+  notes.createIndex('url', 'url');
+  notes.createIndex('updatedAt', 'updatedAt');
+  return notes;
+}
+
 /** Writes a database as schema version 2 left it; `fill` adds records in its upgrade. */
 function versionTwoDb(fill: (stores: Record<'notes' | 'meta' | 'entities' | 'packs' | 'userEntities', IDBObjectStore>) => void): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     const req = indexedDB.open('gloss', 2);
     req.onupgradeneeded = () => {
       const db = req.result;
-      const notes = db.createObjectStore('notes', { keyPath: 'id' });
-      notes.createIndex('entityId', 'entityId');
-      notes.createIndex('url', 'url');
-      notes.createIndex('updatedAt', 'updatedAt');
+      const notes = createV1Notes(db);
       const userEntities = db.createObjectStore('userEntities', { keyPath: ['pack', 'id'] });
       userEntities.createIndex('id', 'id');
       fill({

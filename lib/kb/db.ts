@@ -1,172 +1,36 @@
 /**
- * Gloss's IndexedDB store: the bundled knowledge base, user-imported packs and notes. The
- * only module that imports `idb`; it exports tasks, never the database handle. Only extension
- * pages (background, popup, options) may call it: a content script's IndexedDB belongs to
- * the page's origin.
- *
- * Stores (schema version 3):
- * - `bundled`: bundled entities in chunks (see bundled-chunks.ts), keyed `[generation, chunk]`.
- *   A seed replaces them, the packs' info and `meta.state` in one transaction, so readers see
- *   the previous generation until the new one is complete.
- * - `packs`: pack info (bundled and user), keyed by pack id.
- * - `userEntities`: entities of user packs, keyed `[pack, id]`, indexed by `id`.
- * - `notes`: the reader's notes, indexed by entityId, url and updatedAt.
- * - `meta`: `state` (bundled version, live generation, user-pack revision).
- * Bundled and user data live in separate stores, so re-seeding never touches notes or packs.
+ * Gloss's IndexedDB store, as tasks: seeding the bundled knowledge base, cards, surface forms,
+ * the cached matcher, user packs, and (re-exported from notes-db.ts) the reader's notes. The
+ * schema and connection are in connection.ts. Only extension pages (background, popup,
+ * options) may call it: a content script's IndexedDB belongs to the page's origin.
  */
-import { openDB, deleteDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
-import * as v from 'valibot';
+import { unwrap, type IDBPDatabase, type IDBPObjectStore } from 'idb';
 import type { Entity, Pack } from './schema';
 import type { KbBundle, KbInfo, PackInfo, ProgressFn } from './types';
 import type { SerializedMatcher, SurfaceForm } from '@/lib/recognize/types';
-import { NoteSchema, type Note, type NoteInput } from '@/lib/notes/types';
 import { formsFromEntities } from './forms';
 import { chunkContents, chunkEntities, chunkOf, findInChunk, type StoredChunk } from './bundled-chunks';
-import { entityText, packText, type PackText } from './bundle-text';
+import { packText, type PackText } from './bundle-text';
 import { PACK_LIMITS, PackError, validatePack } from './packs';
 import { kbVersionOf, pickEntity, resolveEntities } from './effective';
-import { mergeAction } from './note-merge';
+import {
+  DB_NAME,
+  EMPTY_STATE,
+  db,
+  exclusive,
+  genRange,
+  inTx,
+  packRange,
+  readState,
+  resetConnection,
+  storageError,
+  withDefaults,
+  type DB,
+  type GlossDB,
+} from './connection';
 
-export const DB_NAME = 'gloss';
-export const DB_VERSION = 3;
-
-interface StateRecord {
-  key: 'state';
-  bundledVersion: string;
-  generation: number;
-  bundledEntities: number;
-  /** How many chunks the live generation's entities are spread over (see `chunkOf`). */
-  chunks: number;
-  /** Bumped by every user-pack import or removal; also the next pack's `seq`. */
-  userRev: number;
-}
-
-interface GlossDB extends DBSchema {
-  meta: { key: string; value: StateRecord };
-  notes: { key: string; value: Note; indexes: { entityId: string; url: string; updatedAt: string } };
-  bundled: { key: [number, number]; value: StoredChunk };
-  packs: { key: string; value: PackInfo };
-  userEntities: { key: [string, string]; value: Entity; indexes: { id: string } };
-}
-
-type DB = IDBPDatabase<GlossDB>;
-const EMPTY_STATE: StateRecord = { key: 'state', bundledVersion: '', generation: 0, bundledEntities: 0, chunks: 0, userRev: 0 };
-
-let dbName = DB_NAME;
-let opening: Promise<DB> | undefined;
-
-/** Opens lazily; a connection closed for a newer version (or by the browser) reopens on next use. */
-function db(): Promise<DB> {
-  if (opening) return opening;
-  const p: Promise<DB> = openDB<GlossDB>(dbName, DB_VERSION, {
-    upgrade(conn, oldVersion, _newVersion, tx) {
-      // Version 1 held only notes and meta; version 2 added the knowledge-base stores.
-      if (oldVersion < 1) {
-        const notes = conn.createObjectStore('notes', { keyPath: 'id' });
-        notes.createIndex('entityId', 'entityId');
-        notes.createIndex('url', 'url');
-        notes.createIndex('updatedAt', 'updatedAt');
-        conn.createObjectStore('meta', { keyPath: 'key' });
-      }
-      if (oldVersion < 2) {
-        // Untyped: the store is no longer in the schema, version 3 replaces it.
-        unwrap(conn).createObjectStore('entities');
-        conn.createObjectStore('packs', { keyPath: 'id' });
-        conn.createObjectStore('userEntities', { keyPath: ['pack', 'id'] }).createIndex('id', 'id');
-      }
-      // Version 3 stores bundled entities in chunks (one entity per record made seeding slow).
-      if (oldVersion < 3) {
-        conn.createObjectStore('bundled');
-        chunkLegacyEntities(unwrap(tx));
-      }
-    },
-    blocked() {
-      console.warn('Gloss: the database upgrade waits for another Gloss page to close.');
-    },
-    blocking() {
-      // A newer Gloss wants to upgrade: step aside; the next call reopens.
-      if (opening === p) opening = undefined;
-      void p.then((conn) => conn.close());
-    },
-    terminated() {
-      if (opening === p) opening = undefined;
-    },
-  });
-  opening = p;
-  p.catch(() => {
-    if (opening === p) opening = undefined;
-  });
-  return p;
-}
-
-/**
- * Moves the live generation of the version 2 `entities` store (one record per entity) into
- * chunks, so the knowledge base stays readable across the upgrade, then drops the store.
- * Plain requests: the upgrade transaction must not wait on anything else.
- */
-function chunkLegacyEntities(tx: IDBTransaction): void {
-  const t0 = performance.now();
-  // The commit is part of the cost; measured for the benchmark's update figures.
-  tx.addEventListener('complete', () => performance.measure('gloss:db-upgrade', { start: t0, end: performance.now() }));
-  const drop = () => tx.db.deleteObjectStore('entities');
-  const get = tx.objectStore('meta').get('state');
-  get.onsuccess = () => {
-    const state = get.result as Omit<StateRecord, 'chunks'> | undefined;
-    if (!state?.bundledVersion) return drop();
-    const all = tx.objectStore('entities').getAll(genRange(state.generation));
-    all.onsuccess = () => {
-      const legacy = all.result as Entity[];
-      if (legacy.length === 0) {
-        // Nothing to keep under a recorded version: forget the version so that a seed runs.
-        tx.objectStore('meta').put({ ...state, bundledVersion: '', bundledEntities: 0, chunks: 0 });
-        return drop();
-      }
-      const { chunks, count } = chunkEntities(legacy.map(entityText));
-      chunks.forEach((c, i) => tx.objectStore('bundled').put(c, [state.generation, i]));
-      tx.objectStore('meta').put({ ...state, bundledEntities: count, chunks: chunks.length });
-      drop();
-    };
-  };
-}
-
-/** Runs `fn` inside `tx`; on any error aborts the transaction so nothing is half-written. */
-async function inTx<T, Tx extends { done: Promise<void>; abort(): void }>(tx: Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  // A failed request rejects `done` before `fn` sees its own error; it is awaited below.
-  tx.done.catch(() => undefined);
-  try {
-    const out = await fn(tx);
-    await tx.done;
-    return out;
-  } catch (e) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    throw e;
-  }
-}
-
-// Seeding and pack changes run one at a time within this context.
-let queue: Promise<unknown> = Promise.resolve();
-function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function readState(conn: DB): Promise<StateRecord> {
-  return withDefaults(await conn.get('meta', 'state'));
-}
-
-/** The state record with fields that older versions did not write filled in. */
-function withDefaults(rec: StateRecord | undefined): StateRecord {
-  return { ...EMPTY_STATE, ...rec };
-}
-
-/** Keys of one generation of bundled entities / one user pack's entities. */
-const genRange = (gen: number) => IDBKeyRange.bound([gen], [gen, []]);
-const packRange = (id: string) => IDBKeyRange.bound([id], [id, []]);
+export { DB_NAME, DB_VERSION } from './connection';
+export { addNote, deleteNote, importNotes, listNotes, listNotesForEntity, restoreNote, updateNote } from './notes-db';
 
 /**
  * Writes the bundled knowledge base unless `bundle.version` is already live. The entities,
@@ -439,119 +303,8 @@ export function removePack(id: string): Promise<void> {
   });
 }
 
-/** Maps a failed write to a message a reader can act on. */
-function storageError(e: unknown, what: string): Error {
-  if (e instanceof PackError) return e;
-  const name = e instanceof Error || e instanceof DOMException ? e.name : '';
-  if (name === 'QuotaExceededError') {
-    return new Error(`Storage is full: ${what}. Free some disk space or remove knowledge packs you no longer need, then try again.`);
-  }
-  const msg = e instanceof Error ? e.message : String(e);
-  return new Error(`${what[0]!.toUpperCase()}${what.slice(1)}: ${msg}`);
-}
-
-function checkNote(data: unknown): Note {
-  const res = v.safeParse(NoteSchema, data);
-  if (res.success) return res.output;
-  const issue = res.issues[0];
-  throw new Error(`The note is not valid: ${v.getDotPath(issue) ?? 'note'}: ${issue.message}`);
-}
-
-async function writeNotes<T>(what: string, fn: (tx: IDBPTransaction<GlossDB, ['notes'], 'readwrite'>) => Promise<T>): Promise<T> {
-  const conn = await db();
-  const tx = conn.transaction('notes', 'readwrite');
-  try {
-    return await inTx(tx, fn);
-  } catch (e) {
-    throw storageError(e, what);
-  }
-}
-
-/** Saves a new note (id and timestamps added here). Rejects with a readable message if storage is full. */
-export async function addNote(input: NoteInput): Promise<Note> {
-  const now = new Date().toISOString();
-  const note = checkNote({ ...input, id: crypto.randomUUID(), createdAt: now, updatedAt: now });
-  return writeNotes('the note was not saved', async (tx) => {
-    await tx.store.add(note);
-    return note;
-  });
-}
-
-/** Changes a note's text and bumps its `updatedAt`. */
-export async function updateNote(id: string, patch: { text: string }): Promise<Note> {
-  return writeNotes('the note was not saved', async (tx) => {
-    const old = await tx.store.get(id);
-    if (!old) throw new Error(`There is no note ${id}; it may have been deleted.`);
-    const note = checkNote({ ...old, text: patch.text, updatedAt: laterIso(old.updatedAt) });
-    await tx.store.put(note);
-    return note;
-  });
-}
-
-/** Now, or 1 ms after `prev` if the clock has not moved on (edits must sort after the original). */
-function laterIso(prev: string): string {
-  return new Date(Math.max(Date.now(), Date.parse(prev) + 1)).toISOString();
-}
-
-/** Deletes a note and returns it (for undo), or undefined if there was none. */
-export async function deleteNote(id: string): Promise<Note | undefined> {
-  return writeNotes('the note was not deleted', async (tx) => {
-    const old = await tx.store.get(id);
-    if (old) await tx.store.delete(id);
-    return old;
-  });
-}
-
-/** Puts a deleted note back exactly as it was (undo). */
-export async function restoreNote(note: Note): Promise<void> {
-  const checked = checkNote(note);
-  await writeNotes('the note was not restored', async (tx) => {
-    await tx.store.put(checked);
-  });
-}
-
-/** All notes, most recently edited first. */
-export async function listNotes(): Promise<Note[]> {
-  return (await (await db()).getAllFromIndex('notes', 'updatedAt')).reverse();
-}
-
-/** The notes about one entity, most recently edited first. */
-export async function listNotesForEntity(entityId: string): Promise<Note[]> {
-  const notes = await (await db()).getAllFromIndex('notes', 'entityId', entityId);
-  return notes.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
-}
-
-/**
- * Imports notes (e.g. from a JSON export) in one transaction. Idempotent: a note already
- * stored as is counts as unchanged; a newer edit of a stored note replaces it; an older copy
- * never overwrites newer edits. All notes are validated before anything is written.
- */
-export async function importNotes(notes: Note[]): Promise<{ added: number; updated: number; unchanged: number }> {
-  const checked = notes.map((n, i) => {
-    try {
-      return checkNote(n);
-    } catch (e) {
-      throw new Error(`Note ${i + 1}: ${(e as Error).message}`);
-    }
-  });
-  return writeNotes('the notes were not imported', async (tx) => {
-    const counts = { added: 0, updated: 0, unchanged: 0 };
-    for (const note of checked) {
-      const action = mergeAction(await tx.store.get(note.id), note);
-      if (action !== 'unchanged') await tx.store.put(note);
-      counts[action === 'add' ? 'added' : action === 'update' ? 'updated' : 'unchanged']++;
-    }
-    return counts;
-  });
-}
-
 /** Test hook: closes the connection, deletes the database and forgets caches. */
 export async function _resetForTests(name = DB_NAME): Promise<void> {
-  const p = opening;
-  opening = undefined;
   formsCache = undefined;
-  queue = Promise.resolve();
-  if (p) (await p.catch(() => undefined))?.close();
-  await deleteDB(dbName);
-  dbName = name;
+  await resetConnection(name);
 }
