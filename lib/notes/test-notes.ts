@@ -3,6 +3,7 @@
  * generator of awkward but valid notes (quotes, newlines, RTL text, emoji, lone surrogates).
  */
 import { CATEGORIES } from '@/lib/kb/schema';
+import { mulberry32 } from '@/lib/recognize/seeded-random';
 import type { Note } from './types';
 
 let counter = 0;
@@ -25,18 +26,6 @@ export function makeNote(overrides: Partial<Note> = {}): Note {
   };
 }
 
-/** Mulberry32: a tiny deterministic PRNG, so a failing case can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const PIECES = [
   'a', 'Z', ' ', '  ', ',', ';', '"', "'", '""', '\n', '\r\n', '\r', '\t', '\\', '/', '=', '+', '-', '@',
   '#', '*', '_', '[', ']', '(', ')', '<', '>', '|', '`', '~', '&amp;', '{', '}', '$', '%', '^',
@@ -46,7 +35,7 @@ const PIECES = [
 
 /** Seeded random valid notes covering the characters exports most often get wrong. */
 export function randomNotes(seed: number, count: number): Note[] {
-  const rnd = seededRandom(seed);
+  const rnd = mulberry32(seed);
   const int = (n: number) => Math.floor(rnd() * n);
   const text = (maxPieces: number, min = 0) => {
     let s = '';
