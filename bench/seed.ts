@@ -28,7 +28,8 @@ export interface SeedFigures {
   entities: number;
 }
 
-async function launch(dir: string, profile: string): Promise<{ context: BrowserContext; worker: Worker }> {
+/** Launches Chromium on `profile` with the extension in `dir` and waits for its service worker. */
+export async function launchWithExtension(dir: string, profile: string): Promise<{ context: BrowserContext; worker: Worker }> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
@@ -59,7 +60,8 @@ const MAKE_STALE = `new Promise((ok, fail) => {
   };
 })`;
 
-async function waitForSeed(worker: Worker, timeoutMs = 60_000): Promise<SeedRun> {
+/** Waits for the worker's `gloss:seed` measure and returns the seed's measures. */
+export async function waitForSeed(worker: Worker, timeoutMs = 60_000): Promise<SeedRun> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const m = (await worker.evaluate(READ_MEASURES)) as SeedRun;
@@ -73,11 +75,11 @@ async function waitForSeed(worker: Worker, timeoutMs = 60_000): Promise<SeedRun>
 async function seedOnce(dir: string): Promise<{ first: SeedRun; update: SeedRun }> {
   const profile = mkdtempSync(join(tmpdir(), 'gloss-seed-'));
   try {
-    let { context, worker } = await launch(dir, profile);
+    let { context, worker } = await launchWithExtension(dir, profile);
     const first = await waitForSeed(worker);
     await worker.evaluate(MAKE_STALE);
     await context.close();
-    ({ context, worker } = await launch(dir, profile));
+    ({ context, worker } = await launchWithExtension(dir, profile));
     // A restarted browser seeds on `runtime.onStartup`; a message would also trigger it.
     const update = await waitForSeed(worker).finally(() => context.close());
     return { first, update };

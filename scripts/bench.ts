@@ -5,6 +5,7 @@
  *   npm run bench -- matcher # only the matcher
  *   npm run bench -- page    # only the page benchmarks in Chromium
  *   npm run bench -- seed    # first-run seeding in Chromium (add `--old <dir>` to compare a build)
+ *   npm run bench -- worker  # the service worker's heap: seeded, with pages open, after they close
  * Entries of benchmarks not run this time are kept from the previous results.json.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -44,6 +45,10 @@ async function main(): Promise<void> {
   if (want('seed')) {
     const { runSeedBench } = await import('../bench/seed');
     results.seed = await runSeedBench({ oldDir });
+  }
+  if (want('worker')) {
+    const { runWorkerHeapBench } = await import('../bench/worker-heap');
+    results.worker = await runWorkerHeapBench();
   }
   console.log(JSON.stringify(results, null, 2));
   writeFileSync(OUT, JSON.stringify(results, null, 2) + '\n');
