@@ -13,12 +13,6 @@ import { hoverTextDeep, locateTextDeep, moveAway, waitForScan, type ScanState } 
 /** Heartbeat window after the load event, and the stall Gloss may add to it. */
 const HEARTBEAT_MS = 3000;
 const MAX_EXTRA_STALL_MS = 50;
-/**
- * Pages whose heartbeat budget Gloss does not meet with a safe margin yet (enforced with
- * GLOSS_STRICT_BUDGETS=1): on the 1 MB text node Gloss adds 36-47 ms to the stall on an idle
- * machine, too close to the 50 ms budget for CI.
- */
-const KNOWN_HEARTBEAT_GAPS = new Set(['hostile-huge.html']);
 
 interface Hover {
   text: string;
@@ -370,10 +364,7 @@ describe('Gloss on pages that fight back', () => {
       });
 
       if (spec.heartbeat) {
-        // Known gap (see BENCHMARKS.md, "Page cost", and KNOWN_HEARTBEAT_GAPS). The budget
-        // stays as written; it is enforced there with GLOSS_STRICT_BUDGETS=1, skipped until then.
-        const knownGap = KNOWN_HEARTBEAT_GAPS.has(spec.file) && process.env.GLOSS_STRICT_BUDGETS !== '1';
-        it.skipIf(knownGap)(`keeps a 20 ms heartbeat within ${MAX_EXTRA_STALL_MS} ms of its stalls without Gloss`, () => {
+        it(`keeps a 20 ms heartbeat within ${MAX_EXTRA_STALL_MS} ms of its stalls without Gloss`, () => {
           expect(v.maxGap).not.toBeNull();
           const why = `longest heartbeat gap after load: ${base().maxGap} ms without Gloss, ${v.maxGap} ms with`;
           expect(v.maxGap as number, why).toBeLessThanOrEqual((base().maxGap as number) + MAX_EXTRA_STALL_MS);

@@ -5,7 +5,7 @@
  * snap to the nearest caret, even from the margin beside a line).
  */
 import type { MentionStore, PageMention } from './mention-store';
-import { HIGHLIGHT_PREFIX } from './highlights';
+import { categoryOfHighlight } from './highlights';
 import type { Category } from '@/lib/kb/schema';
 
 export interface Hit {
@@ -78,8 +78,8 @@ function highlightCategoriesAt(x: number, y: number, shadowRoots: ShadowRoot[]):
   const found = new Set<Category>();
   const hls = reg.highlightsFromPoint(x, y, { shadowRoots });
   for (const [name, hl] of reg) {
-    if (name.startsWith(HIGHLIGHT_PREFIX) && hls.includes(hl))
-      found.add(name.slice(HIGHLIGHT_PREFIX.length) as Category);
+    const c = categoryOfHighlight(name);
+    if (c && hls.includes(hl)) found.add(c);
   }
   return found;
 }

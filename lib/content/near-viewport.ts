@@ -10,7 +10,11 @@
  * A chunk is painted while a watched anchor is within the margin of the viewport, or while
  * the chunk spans the viewport (checked by geometry when scrolling stops, since a jump past
  * both ends fires no observer entry).
+ *
+ * Mentions in very long text nodes are painted by their place in the text instead (one
+ * element can hold thousands of them): see long-text.ts.
  */
+import { LongTextPainter, longNodeOf, type SpanFinder } from './long-text';
 import type { PageMention } from './mention-store';
 
 /** What the painter registers mentions with (the HighlightLayer). */
@@ -34,6 +38,8 @@ export interface NearViewportOptions {
   Observer?: ObserverCtor;
   /** `getComputedStyle(el).display`, injectable for tests. */
   displayOf?: (el: Element) => string;
+  /** Where a long text node meets the viewport band, injectable for tests (long-text.ts). */
+  findSpan?: SpanFinder;
 }
 
 interface Chunk {
@@ -67,6 +73,7 @@ export class NearViewportPainter {
   private readonly margin: number;
   private readonly size: number;
   private readonly displayOf: (el: Element) => string;
+  private readonly long: LongTextPainter;
 
   constructor(
     private readonly sink: RangeSink,
@@ -78,9 +85,15 @@ export class NearViewportPainter {
     const pct = `${Math.round(this.margin * 100)}%`;
     this.io = Ctor ? new Ctor((entries) => this.onEntries(entries), { rootMargin: `${pct} 0px ${pct} 0px` }) : null;
     this.displayOf = opts.displayOf ?? ((el) => el.ownerDocument.defaultView?.getComputedStyle(el).display ?? '');
+    this.long = new LongTextPainter(sink, () => this.opts.onChange?.(), opts.findSpan);
   }
 
   add(m: PageMention): void {
+    const node = this.io ? longNodeOf(m) : null;
+    if (node) {
+      this.long.add(m, node);
+      return;
+    }
     const el = anchorElement(m);
     if (!this.io || !el) {
       this.loose.add(m);
@@ -111,6 +124,7 @@ export class NearViewportPainter {
   }
 
   remove(m: PageMention): void {
+    if (this.long.remove(m)) return;
     this.loose.delete(m);
     this.sink.remove(m);
     const el = this.anchorOf.get(m);
@@ -147,6 +161,7 @@ export class NearViewportPainter {
   /** The mentions registered now (near the viewport). */
   *active(): Iterable<PageMention> {
     yield* this.loose;
+    yield* this.long.active();
     for (const c of this.chunks) {
       if (!c.painted) continue;
       for (const a of c.anchors) yield* this.groups.get(a) ?? [];
@@ -159,7 +174,7 @@ export class NearViewportPainter {
    */
   recheck(): void {
     if (!this.io) return;
-    let changed = false;
+    let changed = this.long.update();
     for (const c of this.chunks) {
       const first = c.anchors[0];
       const last = c.anchors[c.anchors.length - 1];
@@ -175,6 +190,7 @@ export class NearViewportPainter {
   }
 
   clear(): void {
+    this.long.clear();
     for (const m of this.anchorOf.keys()) this.sink.remove(m);
     for (const m of this.loose) this.sink.remove(m);
     this.loose.clear();
