@@ -31,6 +31,7 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
   // What the scanner reads while tokenizing the forms themselves; the flags become the matcher's.
   const lex = {
     vocab, asciiPunct: new Int32Array(128).fill(-1), lowerStarts: new Int32Array(0), lowerShift: 0,
+    skipRegExp: (): null => null,
     hasPluralStems: false, hasInflect: false, hasHangul: false,
     // Only a page scan tracks open walks.
     next: (): number => -1,

@@ -6,8 +6,9 @@
  */
 import type { Lexicon } from './scan.ts';
 import type { EdgeTable } from './edge-table.ts';
-import { lowerShift } from './lower-starts.ts';
-import type { Vocab } from './tables.ts';
+import { C_APOS, C_BREAK, C_DASH, C_LINEBREAK, C_PUNCT, C_SPACE, CLASS_MASK, classOf, foldOf } from './char-class.ts';
+import { lowerShift, lowerStartKeys, skipRegExp } from './lower-starts.ts';
+import { V_LOWER_START, type Vocab } from './tables.ts';
 import type { AliasKind, Category } from './types.ts';
 
 export const KINDS: readonly AliasKind[] = ['name', 'short', 'surname', 'acronym', 'demonym'];
@@ -23,6 +24,12 @@ export const M_CHARS = 2;
 
 export const TOKEN_ROOT = 0;
 export const CHAR_ROOT = 1;
+
+/** ASCII non-letters and common typographic separators (no-break space, dashes, quotes, ellipsis). */
+const SEPARATOR_CANDIDATES: readonly number[] = [
+  ...Array.from({ length: 128 }, (_, c) => c).filter((c) => !/[A-Za-z0-9]/.test(String.fromCharCode(c))),
+  0xa0, 0xab, 0xbb, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x2022, 0x3000,
+];
 
 /** Everything a matcher is made of; what build.ts produces and serialize.ts restores. */
 export interface MatcherParts {
@@ -76,6 +83,7 @@ export class CompiledMatcher implements Lexicon {
   /** Lazily filled cache of case-preserved form tokens (see case-rules.ts). */
   readonly formNorms: unknown[] = [];
   private normSlot: Int32Array | null = null;
+  private skipper: RegExp | null = null;
 
   constructor(p: MatcherParts) {
     this.vocab = p.vocab;
@@ -104,6 +112,34 @@ export class CompiledMatcher implements Lexicon {
   get formNormSlot(): Int32Array {
     if (this.normSlot === null) this.normSlot = new Int32Array(this.entryNext.length);
     return this.normSlot;
+  }
+
+  /** See `Lexicon.skipRegExp` (built on first use: the inert separators depend on the tries). */
+  skipRegExp(): RegExp | null {
+    if (this.skipper === null) {
+      const ids: number[] = [];
+      for (let id = 0; id < this.vocab.size; id++) if (this.vocab.flags[id]! & V_LOWER_START) ids.push(id);
+      this.skipper = skipRegExp(lowerStartKeys(this.vocab, ids, ids.length), this.inertSeparators());
+    }
+    return this.skipper;
+  }
+
+  /**
+   * Separators that, after a dropped word, leave only a hard break: spaces, line breaks,
+   * dashes, controls, and punctuation that starts no name (ASCII, and common typographic marks).
+   */
+  private inertSeparators(): number[] {
+    const out: number[] = [];
+    for (const c of SEPARATOR_CANDIDATES) {
+      const k = classOf(c) & CLASS_MASK;
+      let inert = k === C_SPACE || k === C_LINEBREAK || k === C_DASH || k === C_BREAK;
+      if (k === C_APOS || k === C_PUNCT) {
+        const id = c < 128 ? this.asciiPunct[c]! : this.vocab.lookupString(foldOf(c));
+        inert = id < 0 || this.next(TOKEN_ROOT, id) < 0;
+      }
+      if (inert) out.push(c);
+    }
+    return out;
   }
 
   /** Child of `node` along `label`, or -1. */

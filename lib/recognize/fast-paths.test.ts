@@ -2,21 +2,36 @@ import { describe, expect, it } from 'vitest';
 import { CompiledMatcher } from './compile.ts';
 import { compileMatcher, deserializeMatcher, type Matcher, recognize, serializeMatcher } from './index.ts';
 import { mulberry32 } from './seeded-random.ts';
+import { lowerStartKeys, skipRegExp } from './lower-starts.ts';
 import { V_LOWER_START, Vocab } from './tables.ts';
 import { form, found } from './test-util.ts';
 import type { SurfaceForm } from './types.ts';
 
+/** A matcher that never uses the skip RegExp (the word-by-word paths only). */
+class NoRegExp extends CompiledMatcher {
+  override skipRegExp(): RegExp | null {
+    return null;
+  }
+}
+
 /**
  * The same matcher with the lower-case fast paths switched off: every word is in the
- * lower-start set and every token may start a walk, so nothing is stepped over or pruned.
+ * lower-start set, every token may start a walk and there is no skip RegExp, so nothing is
+ * stepped over or pruned.
  */
 function withoutSkipping(m: Matcher): CompiledMatcher {
   if (!(m instanceof CompiledMatcher)) throw new TypeError('not compiled');
   const parts = m.vocab.parts();
   const flags = parts.flags.map((f) => f | V_LOWER_START);
-  return new CompiledMatcher({
+  return new NoRegExp({
     ...m, vocab: Vocab.fromParts({ ...parts, flags }), lowerStarts: new Int32Array(m.lowerStarts.length).fill(-1),
   });
+}
+
+/** The same matcher with only the skip RegExp switched off. */
+function withoutRegExp(m: Matcher): CompiledMatcher {
+  if (!(m instanceof CompiledMatcher)) throw new TypeError('not compiled');
+  return new NoRegExp(m);
 }
 
 const FORMS: SurfaceForm[] = [
@@ -67,6 +82,51 @@ describe('lower-case fast paths', () => {
   it('survives serialization', () => {
     const r = deserializeMatcher(serializeMatcher(m), { trusted: true });
     expect(found(r, 'after the cold war, al-Assad and the Taliban')).toEqual(['cold war=coldwar', 'al-Assad=assad', 'the Taliban=taliban']);
+  });
+
+  it('steps over runs of words with the RegExp but stops where a name may start', () => {
+    const re = skipRegExp(['the$', 'cold$', 'zoe$', 'abcd'], [0x20, 0x2c, 0x2019]);
+    const end = (t: string): number => {
+      re.lastIndex = 0;
+      return re.test(t) ? re.lastIndex : 0;
+    };
+    expect(end('said officials, then the Taliban')).toBe('said officials, then '.length);
+    expect(end('iPhone sales’ cold war')).toBe('iPhone sales’ '.length);
+    expect(end('their coldest abc abcdef')).toBe('their coldest abc '.length);
+    // A word that goes on past ASCII or into digits is left to the scanner.
+    expect(end('met zoë')).toBe('met '.length);
+    expect(end('see abc38 North')).toBe('see '.length);
+    expect(end('in 38 North')).toBe('in '.length);
+    expect(end('x\u0301 y')).toBe(0);
+    expect(end('said.')).toBe(0);
+    expect(end('said')).toBe(4);
+  });
+
+  it('lists only all-ASCII lower-start tokens, cut to their prefix', () => {
+    // al-Assad is also indexed joined (alassad); the Cyrillic fold form cannot be a skipped word.
+    const m = compileMatcher([...FORMS, form('zaporizhzhia', 'zap', { case: 'fold' }), form('киев', 'kyiv', { case: 'fold' })]);
+    if (!(m instanceof CompiledMatcher)) throw new TypeError('not compiled');
+    const ids: number[] = [];
+    for (let id = 0; id < m.vocab.size; id++) if (m.vocab.flags[id]! & V_LOWER_START) ids.push(id);
+    expect(lowerStartKeys(m.vocab, ids, ids.length).sort()).toEqual(['aba$', 'al$', 'alas', 'cold$', 'the$', 'war$', 'zapo', 'zoe$']);
+  });
+
+  it('finds names after runs the RegExp steps over, in every script', () => {
+    const forms = [
+      ...FORMS, form('Киев', 'kyiv', { category: 'place' }), form('서울', 'seoul', { category: 'place' }),
+      form('𝐀lpha Base', 'alpha'), form('mossad', 'mossad', { case: 'fold', category: 'organization' }),
+      form('(Hamas)', 'hamas-paren', { category: 'organization' }),
+    ];
+    const m = compileMatcher(forms);
+    const text = 'officials said, in talks — “the cold war” and mossad’s 38 North report — that 金正恩 met ' +
+      'troops in Киеве and 서울에서 near 𝐀lpha Base; ministers said abc38 North and the Taliban’s F-16s, officials said (Hamas)';
+    const want = [
+      'cold war=coldwar', 'mossad=mossad', '38 North=38north', '金正恩=kju', 'Киеве=kyiv', '서울=seoul', '𝐀lpha Base=alpha',
+      'the Taliban=taliban', 'F-16s=f16', '(Hamas)=hamas-paren',
+    ];
+    expect(found(m, text)).toEqual(want);
+    expect(found(withoutRegExp(m), text)).toEqual(want);
+    expect(recognize(m, text)).toEqual(recognize(withoutSkipping(m), text));
   });
 
   it('gives the same mentions as a scan that steps over nothing (seeded fuzz)', () => {

@@ -69,3 +69,79 @@ export function skippableWordEnd(text: string, i: number, n: number, set: Int32A
   const key = keyOf(h, j - i, shift);
   return (set[key >>> 5]! & (1 << (key & 31))) !== 0 ? -1 : j;
 }
+
+/** Letters up to which the skip RegExp spells out lower-start tokens; longer ones block by prefix. */
+const SKIP_DEPTH = 4;
+
+/**
+ * The lower-start tokens made of ASCII letters only, cut to SKIP_DEPTH letters with a trailing
+ * "$" when the whole token fits (only those can equal a word the skip RegExp steps over).
+ */
+export function lowerStartKeys(vocab: Vocab, ids: ArrayLike<number>, count: number): string[] {
+  const out = new Set<string>();
+  for (let x = 0; x < count; x++) {
+    const id = ids[x]!;
+    const len = vocab.lengthOf(id);
+    let key = '';
+    for (let j = 0; j < len; j++) {
+      const u = vocab.unitAt(id, j);
+      if (u < 0x61 || u > 0x7a) {
+        key = '';
+        break;
+      }
+      if (j < SKIP_DEPTH) key += String.fromCharCode(u);
+    }
+    if (key !== '') out.add(len <= SKIP_DEPTH ? key + '$' : key);
+  }
+  return [...out];
+}
+
+interface KeyNode {
+  kids: Map<string, KeyNode>;
+  end: boolean;
+  prefix: boolean;
+}
+
+/** The keys below `node` as a RegExp that matches at a word starting with one of them. */
+function keyPattern(node: KeyNode, depth: number): string {
+  if (node.prefix) return '';
+  const alts: string[] = [];
+  for (const [c, kid] of node.kids) {
+    alts.push((depth === 0 ? c : `[${c}${c.toUpperCase()}]`) + keyPattern(kid, depth + 1));
+  }
+  if (node.end) alts.push('(?![a-zA-Z])');
+  return alts.length === 1 ? alts[0]! : `(?:${alts.join('|')})`;
+}
+
+const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
+
+/**
+ * A sticky RegExp matching a run of lower-case ASCII words outside the lower-start set (by
+ * `keys`, see lowerStartKeys), each followed by characters of `inert` (separators that cannot
+ * start a name and leave nothing but a hard break): what the scanner would scan and drop.
+ * V8 compiles it to native code, so the scanner makes one call per run, not a JS loop. Upper-case
+ * letters may follow inside a word ("iPhone" is one word, as in the scanner); a word followed
+ * by anything else (a digit, a mark, a non-ASCII letter) ends the run before it.
+ */
+export function skipRegExp(keys: readonly string[], inert: readonly number[]): RegExp {
+  const root: KeyNode = { kids: new Map(), end: false, prefix: false };
+  for (const k of keys) {
+    let node = root;
+    const whole = k.endsWith('$');
+    const letters = whole ? k.slice(0, -1) : k;
+    for (const c of letters) {
+      let kid = node.kids.get(c);
+      if (kid === undefined) {
+        kid = { kids: new Map(), end: false, prefix: false };
+        node.kids.set(c, kid);
+      }
+      node = kid;
+    }
+    if (whole) node.end = true;
+    else node.prefix = true;
+  }
+  const seps = inert.map(hex).join('');
+  if (seps === '') return /(?!)/y;
+  const guard = root.kids.size === 0 ? '' : `(?!${keyPattern(root, 0)})`;
+  return new RegExp(`(?:${guard}[a-z][a-zA-Z]*(?:[${seps}]+|$))+`, 'y');
+}

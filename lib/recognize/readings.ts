@@ -15,6 +15,8 @@ export interface Lexicon {
   /** The lower-start set (lower-starts.ts) and its key shift. */
   readonly lowerStarts: Int32Array;
   readonly lowerShift: number;
+  /** The RegExp that steps over runs of words outside the lower-start set, or null (no skipping). */
+  skipRegExp(): RegExp | null;
   /** Child of a token-trie node along a label, or -1 (the scanner tracks open walks with it). */
   next(node: number, label: number): number;
   readonly hasPluralStems: boolean;

@@ -12,9 +12,11 @@ import { type Candidate, findCandidates, RunBuffer } from './walk.ts';
 export class PageRecognizer {
   private readonly tb = new TokenBuffer();
   private readonly rb = new RunBuffer();
-  private readonly state = new CorefState();
+  private readonly state: CorefState;
 
-  constructor(private readonly m: CompiledMatcher) {}
+  constructor(private readonly m: CompiledMatcher) {
+    this.state = new CorefState(m.entityIds.length);
+  }
 
   feed(text: string): Mention[] {
     if (typeof text !== 'string' || text.length === 0) return [];
@@ -26,7 +28,8 @@ export class PageRecognizer {
   }
 
   seen(): ReadonlyMap<string, number> {
-    return new Map(this.state.counts);
+    const { touched, counts } = this.state;
+    return new Map(touched.map((e) => [this.m.entityIds[e]!, counts[e]!]));
   }
 
   reset(): void {

@@ -8,15 +8,29 @@ import { type CompiledMatcher, CATEGORY_LIST, K_DEMONYM, K_SURNAME } from './com
 import type { Mention } from './types.ts';
 import type { Candidate } from './walk.ts';
 
-/** Page-level coreference state, carried across the chunks of one document. */
+/**
+ * Page-level coreference state, carried across the chunks of one document. Per-entity typed
+ * arrays rather than Maps: every mention reads and writes them, and the two Map updates per
+ * mention (one keyed by id strings) were most of resolveCandidates' own time in a profile.
+ */
 export class CorefState {
-  /** Entity index -> sequence number of its latest direct mention. */
-  readonly lastSeen = new Map<number, number>();
-  readonly counts = new Map<string, number>();
+  /** Per entity index: sequence number (from 1) of its latest direct mention, or 0. */
+  readonly lastSeen: Int32Array;
+  /** Per entity index: mentions so far. */
+  readonly counts: Int32Array;
+  /** Entity indexes with a mention, in order of their first. */
+  readonly touched: number[] = [];
   seq = 0;
+  constructor(entities: number) {
+    this.lastSeen = new Int32Array(entities);
+    this.counts = new Int32Array(entities);
+  }
   clear(): void {
-    this.lastSeen.clear();
-    this.counts.clear();
+    for (const e of this.touched) {
+      this.lastSeen[e] = 0;
+      this.counts[e] = 0;
+    }
+    this.touched.length = 0;
     this.seq = 0;
   }
 }
@@ -70,16 +84,16 @@ export function chooseEntity(m: CompiledMatcher, c: Candidate, state: CorefState
     const entity = m.entryEntity[e]!;
     if ((m.entryMeta[e]! & 7) !== K_SURNAME) return { start: c.start, end: c.end, entity, entry: e, via: 'direct' };
     // A lone surname: its entity if named before, else nothing (the general rules below, short).
-    return state.lastSeen.has(entity) ? { start: c.start, end: c.end, entity, entry: e, via: 'coref' } : null;
+    return state.lastSeen[entity] !== 0 ? { start: c.start, end: c.end, entity, entry: e, via: 'coref' } : null;
   }
   const claimants = claimantsOf(m, c.entries);
   const only = claimants.length === 1 ? claimants[0]! : undefined;
   if (only !== undefined && !only.surnameOnly) return { start: c.start, end: c.end, entity: only.entity, entry: only.entry, via: 'direct' };
   let recent: Claimant | undefined;
-  let recentSeq = -1;
+  let recentSeq = 0;
   for (const x of claimants) {
-    const s = state.lastSeen.get(x.entity);
-    if (s !== undefined && s > recentSeq) {
+    const s = state.lastSeen[x.entity]!;
+    if (s > recentSeq) {
       recent = x;
       recentSeq = s;
     }
@@ -134,8 +148,8 @@ export function resolveCandidates(m: CompiledMatcher, cands: Candidate[], state:
     const chosen = i === j ? (picked === null ? [] : [picked]) : pickInCluster(m, cands.slice(i, j + 1), state);
     for (const ch of chosen) {
       const id = m.entityIds[ch.entity]!;
-      if (ch.via === 'direct') state.lastSeen.set(ch.entity, state.seq++);
-      state.counts.set(id, (state.counts.get(id) ?? 0) + 1);
+      if (ch.via === 'direct') state.lastSeen[ch.entity] = ++state.seq;
+      if (state.counts[ch.entity]!++ === 0) state.touched.push(ch.entity);
       const category = CATEGORY_LIST[(m.entryMeta[ch.entry]! >> 4) & 7]!;
       out.push({ start: ch.start, end: ch.end, entityId: id, category, via: ch.via });
     }

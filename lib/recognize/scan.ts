@@ -135,6 +135,7 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, bui
   const lowerStarts = lex === null || build ? null : lex.lowerStarts;
   const lowerShift = lex === null ? 0 : lex.lowerShift;
   const track = lowerStarts !== null;
+  const skipRe = lowerStarts === null || lex === null ? null : lex.skipRegExp();
   let i = 0;
   let open = false;
   let tStart = 0;
@@ -164,15 +165,19 @@ export function scanText(text: string, tb: TokenBuffer, lex: Lexicon | null, bui
         if (!open) {
           // A lower-case word that no open walk reaches: step over it unless it may start a name.
           if (lowerStarts !== null && c >= 0x61 && (tb.actN === 0 || (sep & T_SEP_HARD) !== 0)) {
-            let j = skippableWordEnd(text, i, n, lowerStarts, lowerShift);
-            // A run of such words one space apart goes in one go (the space would change nothing).
-            while (j >= 0 && j + 1 < n && text.charCodeAt(j) === 0x20) {
-              const c1 = text.charCodeAt(j + 1);
-              if (c1 < 0x61 || c1 > 0x7a) break;
-              const j2 = skippableWordEnd(text, j + 1, n, lowerStarts, lowerShift);
-              if (j2 < 0) break;
-              j = j2;
+            // A run of words that cannot start a lower-case name: the RegExp steps over it natively.
+            if (skipRe !== null) {
+              skipRe.lastIndex = i;
+              if (skipRe.test(text)) {
+                sep = T_SEP_HARD;
+                breaks = 0;
+                prevKept = false;
+                i = skipRe.lastIndex;
+                continue;
+              }
             }
+            // The RegExp goes by prefixes of long tokens: the set decides for this one word.
+            const j = skippableWordEnd(text, i, n, lowerStarts, lowerShift);
             if (j >= 0) {
               // As if the word had been scanned and dropped.
               const d = j < n ? text.charCodeAt(j) : 0;
