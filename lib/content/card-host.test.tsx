@@ -32,6 +32,19 @@ describe('CardHost', () => {
     expect(host.host.isConnected).toBe(false);
   });
 
+  it('leaves its shadow root empty until the first card, then keeps one mount for all cards', () => {
+    const host = new CardHost(document, () => undefined);
+    const root = host.host.shadowRoot!;
+    expect(root.childNodes.length).toBe(0);
+    host.show({ entity: kursk, related: [], anchor, focus: false, onSaveNote: async () => undefined });
+    expect(root.childNodes.length).toBe(1);
+    host.hide();
+    host.show({ entity: kursk, related: [], anchor, focus: false, onSaveNote: async () => undefined });
+    expect(root.childNodes.length).toBe(1);
+    expect(root.querySelectorAll('[role="dialog"]').length).toBe(1);
+    host.destroy();
+  });
+
   it('shows a dialog named for the entity, moves focus in from the keyboard and gives it back on close', () => {
     document.body.innerHTML = '<button id="b">page button</button>';
     const button = document.getElementById('b') as HTMLButtonElement;

@@ -57,7 +57,8 @@ const WARM_UP_ENTITY: Entity = {
 export class CardHost {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
-  private readonly mount: HTMLDivElement;
+  /** Made with the card's stylesheet on first use: a page never hovered never parses it. */
+  private mountEl: HTMLDivElement | null = null;
   private entityId: string | null = null;
   private editing = false;
   private returnFocus: Element | null = null;
@@ -71,6 +72,16 @@ export class CardHost {
     this.host.setAttribute(HOST_ATTR, '');
     for (const [k, v] of Object.entries(HOST_STYLE)) this.host.style.setProperty(k, v, 'important');
     this.root = this.host.attachShadow({ mode: 'open' });
+    this.attach();
+  }
+
+  /**
+   * The card's mount point, with the card styles adopted, made on the first card (or the
+   * warm-up): parsing the card CSS was about a quarter of the content script's start-up task
+   * in a CPU profile of the seed article, paid on every page load.
+   */
+  private mount(): HTMLDivElement {
+    if (this.mountEl) return this.mountEl;
     try {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(`${cardCss}\n${noteCss}`);
@@ -78,10 +89,11 @@ export class CardHost {
     } catch {
       /* without constructable sheets the card is unstyled but still usable */
     }
-    this.mount = doc.createElement('div');
-    this.mount.style.setProperty('position', 'fixed');
-    this.root.append(this.mount);
-    this.attach();
+    const mount = this.doc.createElement('div');
+    mount.style.setProperty('position', 'fixed');
+    this.root.append(mount);
+    this.mountEl = mount;
+    return mount;
   }
 
   /** (Re)inserts the host, e.g. after a page script removed it. */
@@ -118,7 +130,7 @@ export class CardHost {
     if (opts.focus && !this.root.activeElement) this.returnFocus = this.doc.activeElement;
     if (this.entityId !== opts.entity.id) this.editing = false;
     this.entityId = opts.entity.id;
-    const style = this.mount.style;
+    const style = this.mount().style;
     style.setProperty('visibility', 'hidden');
     style.setProperty('left', '0px');
     style.setProperty('top', '0px');
@@ -134,11 +146,11 @@ export class CardHost {
           this.editing = e;
         }}
       />,
-      this.mount,
+      this.mount(),
     );
     this.place(opts.anchor, view);
     style.removeProperty('visibility');
-    const card = this.mount.firstElementChild as HTMLElement | null;
+    const card = this.mount().firstElementChild as HTMLElement | null;
     if (opts.focus) card?.focus({ preventScroll: true });
   }
 
@@ -158,12 +170,12 @@ export class CardHost {
   prewarm(entity: Entity = WARM_UP_ENTITY): void {
     if (this.entityId !== null) return;
     this.warming = true;
-    const style = this.mount.style;
+    const style = this.mount().style;
     style.setProperty('visibility', 'hidden');
     style.setProperty('left', '-10000px');
     render(
       <Card entity={entity} related={[]} scheme={this.scheme()} onClose={() => undefined} onSaveNote={async () => undefined} />,
-      this.mount,
+      this.mount(),
     );
   }
 
@@ -171,15 +183,15 @@ export class CardHost {
   endPrewarm(): void {
     if (!this.warming) return;
     this.warming = false;
-    if (this.entityId === null) render(null, this.mount);
-    this.mount.style.removeProperty('visibility');
+    if (this.entityId === null) render(null, this.mount());
+    this.mount().style.removeProperty('visibility');
   }
 
   /** Positions the shown card next to `anchor` (viewport coordinates). */
   place(anchor: RectLike, view = this.viewport()): void {
-    const card = this.mount.firstElementChild as HTMLElement | null;
+    const card = this.mountEl?.firstElementChild as HTMLElement | null | undefined;
     if (!card) return;
-    const style = this.mount.style;
+    const style = this.mount().style;
     const { vw, vh } = view;
     card.style.removeProperty('max-height');
     card.style.setProperty('width', `${cardWidth(vw)}px`);
@@ -213,7 +225,7 @@ export class CardHost {
     if (this.entityId === null) return;
     this.entityId = null;
     this.editing = false;
-    render(null, this.mount);
+    render(null, this.mount());
   }
 
   /** Debug/test hook: data attributes on Gloss's own host, never on page elements. */
@@ -227,7 +239,7 @@ export class CardHost {
   }
 
   destroy(): void {
-    render(null, this.mount);
+    if (this.mountEl) render(null, this.mountEl);
     this.entityId = null;
     this.host.remove();
   }

@@ -17,10 +17,10 @@ import { MentionStore, type PageMention } from './mention-store';
 import { NearViewportPainter } from './near-viewport';
 import { PageObserver } from './observer';
 import { TapTracker, insideInteractive } from './touch';
-import { UndefinedElementWatch, hostSkipped, shadowRootsInside, unknownShadowRootAt } from './shadow-watch';
+import { UndefinedElementWatch, hostSkipped, unknownShadowRootAt } from './shadow-watch';
 import type { RectLike } from './placement';
 import { Scanner, type BlockRecognizer } from './scanner';
-import { whenIdle } from './slicer';
+import { whenIdle, yieldToMain } from './slicer';
 import { debugCounts, noteInput, scrollToMention } from './page-helpers';
 
 export interface PageApi {
@@ -106,6 +106,9 @@ export class PageController {
     const session = new AbortController();
     this.session = session;
     const recognizer = await this.makeRecognizer();
+    // Each step in a task of its own (issue #5: no task of Gloss's over ~10 ms): the set-up
+    // here reads the page's computed style, the walk below has its own 8 ms slices.
+    await yieldToMain();
     if (this.session !== session) return;
     this.store = new MentionStore();
     this.layer = new HighlightLayer(this.doc, this.settings.categories);
@@ -123,6 +126,8 @@ export class PageController {
       clearTimer: (id) => clearTimeout(id as ReturnType<typeof setTimeout>),
     });
     this.relisten();
+    await yieldToMain();
+    if (this.session !== session || !this.scanner) return;
     const first = this.scanner.scanDocument();
     this.rescanChain = first.catch(() => undefined);
     // Custom elements not yet defined: the walk will pass them before they have a root.
@@ -137,14 +142,16 @@ export class PageController {
   }
 
   /**
-   * Warms the card up (see CardHost.prewarm) once the reader first moves the pointer or
-   * touches the page, well before any dwell can end, so the first card is as fast as the
-   * rest. Not at load: a page read without hovering never pays for it.
+   * Warms the card up (see CardHost.prewarm) and fetches the card data of the names found so
+   * far once the reader first moves the pointer or touches the page, well before any dwell
+   * can end, so the first card is as fast as the rest. Not at load: a page read without
+   * hovering never pays for either (a keyboard or popup card fetches its one entity).
    */
   private warmUpSoon(): void {
     const session = this.session;
     if (this.warmed || !session) return;
     this.warmed = true;
+    void this.cache.load(this.store.entityIds());
     void this.prewarmCard(session).catch(() => undefined);
   }
 
@@ -506,7 +513,6 @@ export class PageController {
         this.adoptNewDocument();
         this.layer?.ensureAdopted();
         if (this.current && !this.current.nodes.every((n) => n.isConnected)) this.current = null;
-        this.dropShadowMentionsUnder(roots);
         await this.scanner?.rescan(roots);
         this.painter?.seal();
         // Undefined custom elements in the new content, and a check on those already waiting.
@@ -516,29 +522,14 @@ export class PageController {
     return this.rescanChain;
   }
 
-  /**
-   * A rescan walks into the shadow roots inside its roots and finds their names again, but
-   * drops old mentions only from the light DOM: drop those of known roots inside first.
-   */
-  private dropShadowMentionsUnder(roots: Node[]): void {
-    for (const sr of shadowRootsInside(roots, this.shadowRoots)) {
-      const walker = this.doc.createTreeWalker(sr, NodeFilter.SHOW_TEXT);
-      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
-        for (const m of this.store.mentionsInNode(t as Text)) {
-          this.store.remove(m);
-          this.painter?.remove(m);
-        }
-      }
-    }
-  }
-
   private changed(): void {
     if (this.debugTimer !== null) return;
     this.debugTimer = setTimeout(() => {
       this.debugTimer = null;
       this.guard(() => {
         this.setDebug();
-        void this.cache.load(this.store.entityIds());
+        // Names found after the reader started pointing get their cards fetched as they come.
+        if (this.warmed) void this.cache.load(this.store.entityIds());
       });
     }, 50);
   }

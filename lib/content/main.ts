@@ -9,6 +9,7 @@ import { isSiteEnabled, loadSettings, watchSettings, type Settings } from '@/lib
 import { PageController } from './controller';
 import type { NavDirection } from './keyboard';
 import { kbChangedSince, remoteRecognizer, type AskRecognize } from './recognizer';
+import { yieldToMain } from './slicer';
 
 /** Frames smaller than this (ads, widgets) are not worth a matcher. */
 const MIN_FRAME_AREA = 320 * 200;
@@ -53,6 +54,9 @@ async function run(ctx: ContentScriptContext): Promise<void> {
   if (!shouldRun(window, document)) return;
   const host = pageHost(window);
   let settings: Settings = await loadSettings();
+  // The settings arrive in a microtask checkpoint that may follow the page's own work (or
+  // the script's evaluation): set up in a task of its own.
+  await yieldToMain();
   if (ctx.isInvalid) return;
   const ask: AskRecognize = (req) => send('recognize', req);
   const controller = new PageController(

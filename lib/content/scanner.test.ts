@@ -156,6 +156,20 @@ describe('Scanner', () => {
     expect(summary(store)).toEqual(['Q4258:Kursk:direct']);
   });
 
+  it('rescans a block holding shadow roots without counting their names twice', async () => {
+    const { store, scanner } = setup('<section id="s"><div id="h"></div><p>Putin</p></section>');
+    const outer = (document.getElementById('h') as HTMLElement).attachShadow({ mode: 'open' });
+    outer.innerHTML = '<p>Shadow Kursk</p><span id="i"></span>';
+    (outer.getElementById('i') as HTMLElement).attachShadow({ mode: 'open' }).innerHTML = '<p>Hezbollah</p>';
+    await scanner.scanDocument();
+    const before = summary(store).sort();
+    expect(before).toHaveLength(3);
+    await scanner.rescan([document.getElementById('s') as HTMLElement]);
+    expect(summary(store).sort()).toEqual(before);
+    await scanner.rescan([outer]);
+    expect(summary(store).sort()).toEqual(before);
+  });
+
   it('rescans a changed block: old mentions go, new ones come, removed text is dropped', async () => {
     const { store, scanner, layer } = setup('<p id="a">Putin</p><p id="b">Hezbollah</p>');
     await scanner.scanDocument();

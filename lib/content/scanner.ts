@@ -219,15 +219,25 @@ export class Scanner {
     );
   }
 
+  /**
+   * Drops the mentions under `roots`, inside their open shadow roots too: the scan that
+   * follows walks into those roots and finds their names again.
+   */
   private removeUnder(roots: Node[]): number {
     let n = 0;
-    for (const root of roots) {
+    const queue = [...roots];
+    for (let root = queue.pop(); root; root = queue.pop()) {
       if (root.nodeType === 3) {
         n += this.drop(this.store.mentionsInNode(root as Text));
         continue;
       }
-      const w = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let t = w.nextNode(); t; t = w.nextNode()) n += this.drop(this.store.mentionsInNode(t as Text));
+      const own = (root as Element).shadowRoot;
+      if (own) queue.push(own);
+      const w = this.doc.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+      for (let x = w.nextNode(); x; x = w.nextNode()) {
+        if (x.nodeType === 3) n += this.drop(this.store.mentionsInNode(x as Text));
+        else if ((x as Element).shadowRoot) queue.push((x as Element).shadowRoot as ShadowRoot);
+      }
     }
     return n;
   }

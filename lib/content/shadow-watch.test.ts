@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { CHECK_DELAYS_MS, MAX_WATCHED, UndefinedElementWatch, containsComposed, hostSkipped, shadowRootsInside, unknownShadowRootAt } from './shadow-watch';
+import { CHECK_DELAYS_MS, MAX_WATCHED, UndefinedElementWatch, hostSkipped, unknownShadowRootAt } from './shadow-watch';
 
 let tagSeq = 0;
 /** A fresh custom element name (a registry cannot redefine one). */
@@ -136,23 +136,6 @@ describe('unknownShadowRootAt', () => {
     expect(unknownShadowRootAt(at(document.querySelector('gloss-root')), 1, 1, [])).toBeNull();
     expect(unknownShadowRootAt(at(document.getElementById('p')), 1, 1, [])).toBeNull();
     expect(unknownShadowRootAt(at(null), 1, 1, [])).toBeNull();
-  });
-});
-
-describe('shadowRootsInside', () => {
-  it('finds the known roots under a rescanned block, through nested shadow roots', () => {
-    document.body.innerHTML = '<section id="a"><div id="host"></div></section><section id="b"></section>';
-    const outer = document.getElementById('host')!.attachShadow({ mode: 'open' });
-    outer.innerHTML = '<span id="inner"></span>';
-    const inner = outer.getElementById('inner')!.attachShadow({ mode: 'open' });
-    const a = document.getElementById('a')!;
-    const b = document.getElementById('b')!;
-    expect(containsComposed(a, inner.host)).toBe(true);
-    expect(containsComposed(b, inner.host)).toBe(false);
-    expect(shadowRootsInside([a], [outer, inner])).toEqual([outer, inner]);
-    expect(shadowRootsInside([b], [outer, inner])).toEqual([]);
-    // Rescanning a root itself: only the roots nested in it, not the root again.
-    expect(shadowRootsInside([outer], [outer, inner])).toEqual([inner]);
   });
 });
 

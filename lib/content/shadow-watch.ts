@@ -129,21 +129,6 @@ export function unknownShadowRootAt(doc: Document, x: number, y: number, known: 
   return null;
 }
 
-/** Whether `node` is inside `root`, looking out through the shadow roots around it. */
-export function containsComposed(root: Node, node: Node): boolean {
-  for (let n: Node | null = node; n; ) {
-    if (root.contains(n)) return true;
-    const top = n.getRootNode();
-    n = top.nodeType === 11 && 'host' in top ? (top as ShadowRoot).host : null;
-  }
-  return false;
-}
-
-/** The `known` shadow roots whose hosts lie inside one of `roots` (nested ones included). */
-export function shadowRootsInside(roots: readonly Node[], known: readonly ShadowRoot[]): ShadowRoot[] {
-  return known.filter((sr) => roots.some((r) => r !== sr && containsComposed(r, sr.host)));
-}
-
 /**
  * Whether the scanner would have skipped this root's host (inside an editor, a form field,
  * code…), looking out through the shadow roots around it: a late root there stays unread too.
