@@ -71,15 +71,22 @@ describe('migration 2', () => {
     expect(settingsMigrations[2](v2)).toEqual(v2);
   });
 
-  it('runs on a stored v1 value when the module loads', async () => {
+  it('reads a stored v1 value as v2, and the next save stores it as version 2', async () => {
     await fakeBrowser.storage.sync.set({ settings: { on: true, off: ['cnn.com'], hidden: ['event'] } });
-    vi.resetModules();
-    const fresh = await import('./settings');
-    const s = await fresh.loadSettings();
+    const s = await loadSettings();
     expect(s.disabledSites).toEqual(['cnn.com']);
     expect(s.categories.event).toBe(false);
-    const raw = await fakeBrowser.storage.sync.get(['settings$']);
+    await saveSettings({ hoverDelayMs: 450 });
+    const raw = await fakeBrowser.storage.sync.get(['settings', 'settings$']);
     expect(raw['settings$']).toEqual({ v: 2 });
+    expect(raw['settings']).toEqual({ ...s, hoverDelayMs: 450 });
+    expect(await loadSettings()).toEqual({ ...s, hoverDelayMs: 450 });
+  });
+
+  it('does not migrate a value whose version record says it is current', async () => {
+    // A v2 value that lacks the v2 marker fields must not be read as v1 (its delay kept).
+    await fakeBrowser.storage.sync.set({ settings: { hoverDelayMs: 700 }, settings$: { v: 2 } });
+    expect((await loadSettings()).hoverDelayMs).toBe(700);
   });
 });
 

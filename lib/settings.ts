@@ -1,7 +1,11 @@
 /**
- * Gloss's settings: one typed, versioned storage item (sync where the browser has it) with
- * defaults and migrations. Reads merge stored values over the defaults, so a new setting
- * needs no migration.
+ * Gloss's settings: one versioned record in `storage.sync` (key `settings`, its schema
+ * version in `settings$` as `{ v }`), with defaults and migrations. Reads merge stored values
+ * over the defaults, so a new setting needs no migration. Plain `browser.storage` calls, not
+ * a WXT storage item: the content script reads settings on every page load, and the item's
+ * library and its start-up migration check cost evaluation time there. An older stored
+ * version is migrated in memory on every read and written back in its new shape by the next
+ * save.
  */
 import type { Category } from '@/lib/categories';
 import { CATEGORIES } from '@/lib/categories';
@@ -53,11 +57,30 @@ export const settingsMigrations = {
   },
 };
 
-const settingsItem = storage.defineItem<Partial<Settings>>('sync:settings', {
-  fallback: {},
-  version: SETTINGS_VERSION,
-  migrations: settingsMigrations,
-});
+const KEY = 'settings';
+const VERSION_KEY = 'settings$';
+
+/** The stored value in the current version's shape (migrated in memory when older). */
+function migrate(value: unknown, version: number): Partial<Settings> {
+  let out = value;
+  for (let v = version + 1; v <= SETTINGS_VERSION; v++) {
+    const step = settingsMigrations[v as keyof typeof settingsMigrations];
+    if (step) out = step(out);
+  }
+  return (typeof out === 'object' && out !== null ? out : {}) as Partial<Settings>;
+}
+
+/** A value with no version record was written by version 1. */
+function storedVersion(meta: unknown): number {
+  const v = (meta as { v?: unknown } | undefined)?.v;
+  return typeof v === 'number' ? v : 1;
+}
+
+async function readStored(): Promise<Partial<Settings>> {
+  const got = await browser.storage.sync.get([KEY, VERSION_KEY]);
+  if (got[KEY] === undefined || got[KEY] === null) return {};
+  return migrate(got[KEY], storedVersion(got[VERSION_KEY]));
+}
 
 /** Merges stored (possibly partial or stale) values over the defaults, dropping junk. */
 export function mergeSettings(stored: unknown): Settings {
@@ -85,7 +108,7 @@ function normalizeSites(sites: unknown): string[] {
 
 /** Reads the settings, merged over the defaults. */
 export async function loadSettings(): Promise<Settings> {
-  return mergeSettings(await settingsItem.getValue());
+  return mergeSettings(await readStored());
 }
 
 let saving: Promise<unknown> = Promise.resolve();
@@ -97,7 +120,7 @@ let saving: Promise<unknown> = Promise.resolve();
 export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
   const run = saving.then(async () => {
     const next = mergeSettings({ ...(await loadSettings()), ...patch });
-    await settingsItem.setValue(next);
+    await browser.storage.sync.set({ [KEY]: next, [VERSION_KEY]: { v: SETTINGS_VERSION } });
     return next;
   });
   saving = run.catch(() => undefined);
@@ -106,7 +129,19 @@ export function saveSettings(patch: Partial<Settings>): Promise<Settings> {
 
 /** Calls `cb` with the merged settings whenever they change; returns the unwatch function. */
 export function watchSettings(cb: (s: Settings) => void): () => void {
-  return settingsItem.watch((v) => cb(mergeSettings(v)));
+  let live = true;
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'sync' || !(KEY in changes)) return;
+    // Value and version are written together: read both rather than guess the version.
+    void readStored().then((v) => {
+      if (live) cb(mergeSettings(v));
+    });
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => {
+    live = false;
+    browser.storage.onChanged.removeListener(listener);
+  };
 }
 
 /** Whether Gloss should run on this hostname under these settings. */
