@@ -25,9 +25,9 @@ export const PLAIN_SUFFIX = '-plain';
  */
 export const LONG_TEXT_CHARS = 20_000;
 
-/** Whether a mention lies (even in part) in a text node long enough to paint plain. */
-export function inLongText(m: PageMention): boolean {
-  return m.nodes.some((n) => n.data.length > LONG_TEXT_CHARS);
+/** The text node long enough to paint plain that a mention lies in (even in part), or null. */
+export function longNodeOf(m: PageMention): Text | null {
+  return m.nodes.find((n) => n.data.length > LONG_TEXT_CHARS) ?? null;
 }
 
 /** The category a registered highlight name stands for (plain or not), or null. */
@@ -147,7 +147,7 @@ export class HighlightLayer {
   }
 
   add(m: PageMention): void {
-    const hl = inLongText(m) ? this.plain(m.category) : this.byCat.get(m.category);
+    const hl = longNodeOf(m) ? this.plain(m.category) : this.byCat.get(m.category);
     hl?.add(m.range);
   }
 
@@ -170,7 +170,7 @@ export class HighlightLayer {
     if (this.current.size) this.current.clear();
     if (this.currentPlain?.size) this.currentPlain.clear();
     if (!m) return;
-    if (inLongText(m)) this.plainCurrent().add(m.range);
+    if (longNodeOf(m)) this.plainCurrent().add(m.range);
     else this.current.add(m.range);
   }
 

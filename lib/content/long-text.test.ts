@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-import { LONG_TEXT_CHARS } from './highlights';
-import { findSpan, LongTextPainter, longNodeOf, type SpanFinder } from './long-text';
+import { LONG_TEXT_CHARS, longNodeOf } from './highlights';
+import { findSpan, LongTextPainter, type SpanFinder } from './long-text';
 import type { PageMention } from './mention-store';
 import { NearViewportPainter } from './near-viewport';
 

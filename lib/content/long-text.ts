@@ -1,5 +1,5 @@
 /**
- * Paints the mentions of very long text nodes (see LONG_TEXT_CHARS) by where they sit in the
+ * Paints the mentions of very long text nodes (`LONG_TEXT_CHARS` in highlights.ts) by where they sit in the
  * text. The near-viewport painter works per element, and one element holding a 1 MB text node
  * with a name in every sentence registered all ~15,000 of its ranges: Chromium then spent
  * 150-250 ms a frame while they came and 0.3-0.9 s on every later DOM change. Here only the
@@ -8,7 +8,6 @@
  * character never decreases along the node), and updated as the reader scrolls.
  */
 import type { PageMention } from './mention-store';
-import { LONG_TEXT_CHARS } from './highlights';
 import type { RangeSink } from './near-viewport';
 
 /** The character offsets [from, to) of `node` within the band, or null when none are. */
@@ -30,11 +29,6 @@ const UPDATE_MS = 100;
  * for 140), and updates here follow the scroll itself, not an observer entry.
  */
 export const LONG_TEXT_MARGIN = 0.25;
-
-/** The long text node a mention lies in, if any. */
-export function longNodeOf(m: PageMention): Text | null {
-  return m.nodes.find((n) => n.data.length > LONG_TEXT_CHARS) ?? null;
-}
 
 /** Where the mention starts inside `node` (0 when it starts in an earlier node). */
 function startIn(m: PageMention, node: Text): number {
@@ -89,7 +83,7 @@ export class LongTextPainter {
     private readonly find: SpanFinder = findSpan,
   ) {}
 
-  /** Takes a mention of a long node (see longNodeOf); painted on the next update if near. */
+  /** Takes a mention of a long node (see `longNodeOf` in highlights.ts); painted on the next update if near. */
   add(m: PageMention, node: Text): void {
     let s = this.nodes.get(node);
     if (!s) {

@@ -14,7 +14,8 @@
  * Mentions in very long text nodes are painted by their place in the text instead (one
  * element can hold thousands of them): see long-text.ts.
  */
-import { LongTextPainter, longNodeOf, type SpanFinder } from './long-text';
+import { longNodeOf } from './highlights';
+import { LongTextPainter, type SpanFinder } from './long-text';
 import type { PageMention } from './mention-store';
 
 /** What the painter registers mentions with (the HighlightLayer). */
