@@ -60,15 +60,23 @@ const MAKE_STALE = `new Promise((ok, fail) => {
   };
 })`;
 
-/** Waits for the worker's `gloss:seed` measure and returns the seed's measures. */
-export async function waitForSeed(worker: Worker, timeoutMs = 60_000): Promise<SeedRun> {
+/**
+ * Evaluates `expression` in the service worker every 100 ms until `done` accepts its value,
+ * and returns that value; throws `failure` after `timeoutMs`.
+ */
+export async function pollWorker<T>(worker: Worker, expression: string, done: (v: T) => boolean, failure: string, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const m = (await worker.evaluate(READ_MEASURES)) as SeedRun;
-    if (m.total !== undefined) return m;
-    if (Date.now() > until) throw new Error('no gloss:seed measure: the knowledge base was not seeded');
+    const v = (await worker.evaluate(expression)) as T;
+    if (done(v)) return v;
+    if (Date.now() > until) throw new Error(failure);
     await new Promise((ok) => setTimeout(ok, 100));
   }
+}
+
+/** Waits for the worker's `gloss:seed` measure and returns the seed's measures. */
+export function waitForSeed(worker: Worker, timeoutMs = 60_000): Promise<SeedRun> {
+  return pollWorker<SeedRun>(worker, READ_MEASURES, (m) => m.total !== undefined, 'no gloss:seed measure: the knowledge base was not seeded', timeoutMs);
 }
 
 /** Seeds on a fresh profile, then once more as an update on the same profile. */

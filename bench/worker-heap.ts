@@ -13,7 +13,7 @@ import type { BrowserContext, CDPSession, Worker } from 'playwright-core';
 import { EXTENSION_DIR, GENERATED_DIR, startServer } from '../e2e/harness';
 import { waitForScan } from '../e2e/reader';
 import { longPageHtml } from './long-page';
-import { launchWithExtension, waitForSeed } from './seed';
+import { launchWithExtension, pollWorker, waitForSeed } from './seed';
 
 const MB = 2 ** 20;
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -62,14 +62,6 @@ function baselineExtension(): string {
   return dir;
 }
 
-async function waitForMeasure(worker: Worker, name: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await worker.evaluate(`performance.getEntriesByName(${JSON.stringify(name)}).length > 0`))) {
-    if (Date.now() > until) throw new Error(`no ${name} measure in the service worker`);
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-}
-
 export interface WorkerHeap {
   baselineMB: number;
   /** Seeded, and the matcher compiled (which an install does right after seeding). */
@@ -79,19 +71,33 @@ export interface WorkerHeap {
   pagesClosedMB: number;
 }
 
-async function measure(dir: string, gloss: boolean, urls: string[]): Promise<Omit<WorkerHeap, 'baselineMB'> | number> {
+/** Runs `fn` in Chromium on a fresh profile with the extension in `dir` loaded. */
+async function onFreshProfile<T>(dir: string, fn: (context: BrowserContext, worker: Worker) => Promise<T>): Promise<T> {
   const profile = mkdtempSync(join(tmpdir(), 'gloss-heap-'));
-  const { context } = await launchWithExtension(dir, profile);
+  const { context, worker } = await launchWithExtension(dir, profile);
   try {
-    const worker = context.serviceWorkers()[0]!;
-    if (!gloss) {
-      await new Promise((ok) => setTimeout(ok, 1000));
-      const dev = await workerDevtools(context);
-      return await heapAfterGc(dev);
-    }
+    return await fn(context, worker);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** The do-nothing extension's worker, a second after start. */
+function baselineHeap(dir: string): Promise<number> {
+  return onFreshProfile(dir, async (context) => {
+    await new Promise((ok) => setTimeout(ok, 1000));
+    return heapAfterGc(await workerDevtools(context));
+  });
+}
+
+/** Gloss's worker: seeded, then with `urls` open and recognized, then with them closed. */
+function glossHeap(dir: string, urls: string[]): Promise<Omit<WorkerHeap, 'baselineMB'>> {
+  return onFreshProfile(dir, async (context, worker) => {
     await waitForSeed(worker);
     // After an install the worker compiles the matcher right after seeding: count it in.
-    await waitForMeasure(worker, 'gloss:matcher-compile');
+    const compiled = `performance.getEntriesByName('gloss:matcher-compile').length > 0`;
+    await pollWorker<boolean>(worker, compiled, (v) => v, 'no gloss:matcher-compile measure in the service worker', 30_000);
     const dev = await workerDevtools(context);
     const seededMB = await heapAfterGc(dev);
     const pages = [];
@@ -108,10 +114,7 @@ async function measure(dir: string, gloss: boolean, urls: string[]): Promise<Omi
     const pagesClosedMB = await heapAfterGc(dev);
     await dev.detach();
     return { seededMB, pagesOpenMB, pagesClosedMB };
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
 
 /** Median figures over `runs` fresh profiles per variant, alternating Gloss and baseline. */
@@ -124,8 +127,8 @@ export async function runWorkerHeapBench(runs = 3): Promise<Record<string, unkno
   const got: WorkerHeap[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      const baselineMB = (await measure(empty, false, [])) as number;
-      const g = (await measure(EXTENSION_DIR, true, urls)) as Omit<WorkerHeap, 'baselineMB'>;
+      const baselineMB = await baselineHeap(empty);
+      const g = await glossHeap(EXTENSION_DIR, urls);
       got.push({ baselineMB, ...g });
       console.error(`worker heap #${i + 1}: baseline ${baselineMB} MB, seeded ${g.seededMB}, pages open ${g.pagesOpenMB}, closed ${g.pagesClosedMB}`);
     }
