@@ -7,6 +7,13 @@ export default defineConfig({
   // A private output folder (GLOSS_OUT_DIR) lets parallel builds and test runs stay apart.
   outDir: process.env.GLOSS_OUT_DIR ?? '.output',
   modules: [],
+  hooks: {
+    // The content script is an unlisted script (entrypoints/page-script.ts, see why there):
+    // list it, with its highlight styles, in the manifest ourselves.
+    'build:manifestGenerated': (wxt, manifest) => {
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), pageContentScript(wxt.config.browser)];
+    },
+  },
   vite: () => ({
     plugins: [preact()],
   }),
@@ -14,7 +21,10 @@ export default defineConfig({
     name: 'Gloss',
     description:
       'Context for the news: recognizes people, places, organizations, weapons and events and shows cards from an offline knowledge base.',
-    permissions: ['storage', 'activeTab'],
+    // `scripting` + the http(s) hosts the content script already runs on: the background
+    // injects the card renderer into a page on its first card (lib/content/card-view.ts).
+    permissions: ['storage', 'activeTab', 'scripting'],
+    host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -42,3 +52,20 @@ export default defineConfig({
       : {}),
   }),
 });
+
+/** Every http(s) page and frame, once the document is parsed (see README "Permissions"). */
+function pageContentScript(browser: string) {
+  return {
+    matches: ['http://*/*', 'https://*/*'],
+    run_at: 'document_idle' as const,
+    // Same-origin and cross-origin frames get their own copy; lib/content/main.ts skips small
+    // ones. srcdoc and about:blank frames (an article written into a frame by its page)
+    // inherit the page's origin: run there too (main.ts checks that origin is http(s)).
+    all_frames: true,
+    match_about_blank: true,
+    ...(browser === 'firefox' ? {} : { match_origin_as_fallback: true }),
+    // In place before the page's first style pass (see lib/content/highlights.ts).
+    css: ['assets/page-highlights.css'],
+    js: ['page-script.js'],
+  };
+}

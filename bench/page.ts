@@ -200,11 +200,19 @@ export async function runPageBench(runs = 3): Promise<Record<string, unknown>> {
     await page.close();
     result.hover = { samples: lat.length, p50Ms: pct(lat, 0.5), p95Ms: pct(lat, 0.95), maxMs: Math.max(...lat), each: labelled };
 
-    const contentJs = statSync(join(EXTENSION_DIR, 'content-scripts', 'news.js')).size;
+    const contentJs = statSync(join(EXTENSION_DIR, contentScriptFile(EXTENSION_DIR))).size;
     result.package = { totalKB: dirSize(EXTENSION_DIR) / 1024, contentScriptKB: contentJs / 1024, kbKB: dirSize(join(EXTENSION_DIR, 'kb')) / 1024 };
     return result;
   } finally {
     await gloss.close();
     await plain.close();
   }
+}
+
+/** The content script's file, as the build's manifest lists it. */
+function contentScriptFile(dir: string): string {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { content_scripts?: { js?: string[] }[] };
+  const file = manifest.content_scripts?.[0]?.js?.[0];
+  if (file === undefined) throw new Error(`no content script in ${dir}/manifest.json`);
+  return file;
 }

@@ -6,6 +6,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     ping: async () => ({ ok: true, version: '9.9.9' }),
     recognize: async ({ texts }) => ({ version: 'v1', entities: [], mentions: texts.map(() => []) }),
     getCards: async ({ ids }) => ({ cards: ids.length ? [] : [] }),
+    loadCardView: async () => ({ ok: true }),
     addNote: async () => {
       throw new Error('Storage is full');
     },

@@ -20,6 +20,11 @@ export interface Protocol {
   /** Card data for entity ids (unknown ids are left out). */
   getCards: [{ ids: string[] }, { cards: Entity[] }];
   addNote: [NoteInput, Note];
+  /**
+   * Injects the card renderer (`card-view.js`) into the sending frame's content-script world,
+   * on first use (lib/content/card-view.ts). `ok` is false where the browser refuses.
+   */
+  loadCardView: [Record<string, never>, { ok: boolean }];
 }
 
 export interface RecognizeRequest {

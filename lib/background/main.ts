@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { addNote, getCards } from '@/lib/kb/db';
 import { registerHandlers, sendToTab } from '@/lib/messages';
 import { NoteSchema } from '@/lib/notes/types';
+import { loadCardView } from './card-view';
 import { liveMatcher } from './matcher';
 import { parseRecognizeRequest, RecognitionSessions } from './recognize';
 import { ensureSeeded } from './seed';
@@ -34,6 +35,7 @@ export function startBackground(): void {
       return { cards: await getCards(ids) };
     },
     addNote: async (payload) => addNote(v.parse(NoteRequest, payload)),
+    loadCardView: async (_payload, sender) => loadCardView(sender),
   });
 
   browser.commands?.onCommand.addListener((command) => {

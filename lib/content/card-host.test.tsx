@@ -1,6 +1,13 @@
 // @vitest-environment happy-dom
 import type { Entity } from '@/lib/kb/schema';
 import { CardHost } from './card-host';
+import { cardRenderer } from './card-render';
+import { registerCardView, type CardView } from './card-view';
+
+/** Forgets the renderer this world registered, as in a page before its first card. */
+function unregisterCardView(): void {
+  delete (globalThis as Record<symbol, unknown>)[Symbol.for('gloss.card-view')];
+}
 
 const kursk: Entity = {
   id: 'Q4258',
@@ -18,6 +25,9 @@ const kursk: Entity = {
 const anchor = { left: 100, top: 100, right: 160, bottom: 120 };
 
 describe('CardHost', () => {
+  beforeEach(() => registerCardView(cardRenderer));
+  afterEach(unregisterCardView);
+
   it('adds one host with an open shadow root outside body, and only touches that host', () => {
     document.body.innerHTML = '<p>page</p>';
     const before = document.body.outerHTML;
@@ -72,6 +82,54 @@ describe('CardHost', () => {
     expect(host.host.shadowRoot!.querySelector('[role="dialog"]')).not.toBeNull();
     host.hide();
     expect(host.shownEntity).toBeNull();
+    host.destroy();
+  });
+});
+
+describe('CardHost before the card renderer is loaded', () => {
+  beforeEach(unregisterCardView);
+  const opts = (focus: boolean) => ({ entity: kursk, related: [], anchor, focus, onSaveNote: async () => undefined });
+  const dialogOf = (host: CardHost) => host.host.shadowRoot!.querySelector('[role="dialog"]');
+
+  it('asks for the renderer once, and shows a card asked for meanwhile when it arrives', async () => {
+    let arrive!: (v: CardView) => void;
+    const fetchView = vi.fn(() => new Promise<CardView>((ok) => (arrive = ok)));
+    const host = new CardHost(document, () => undefined, fetchView);
+    host.show(opts(true));
+    expect(host.shownEntity).toBe('Q4258');
+    expect(dialogOf(host)).toBeNull();
+    arrive(cardRenderer);
+    await vi.waitFor(() => expect(dialogOf(host)).not.toBeNull());
+    expect(host.host.shadowRoot!.activeElement).toBe(dialogOf(host));
+    host.hide();
+    host.show(opts(false));
+    expect(dialogOf(host)).not.toBeNull();
+    expect(fetchView).toHaveBeenCalledTimes(1);
+    host.destroy();
+  });
+
+  it('shows nothing when the card was hidden before the renderer arrived', async () => {
+    let arrive!: (v: CardView) => void;
+    const host = new CardHost(document, () => undefined, () => new Promise<CardView>((ok) => (arrive = ok)));
+    host.show(opts(false));
+    host.hide();
+    arrive(cardRenderer);
+    await host.loadView();
+    expect(dialogOf(host)).toBeNull();
+    expect(host.shownEntity).toBeNull();
+    host.destroy();
+  });
+
+  it('stays quiet when the renderer cannot be loaded, and the warm-up does nothing', async () => {
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const host = new CardHost(document, () => undefined, () => Promise.reject(new Error('refused')));
+    host.prewarm();
+    expect(host.host.shadowRoot!.childNodes.length).toBe(0);
+    host.show(opts(false));
+    await vi.waitFor(() => expect(host.shownEntity).toBeNull());
+    expect(dialogOf(host)).toBeNull();
+    await expect(host.loadView()).rejects.toThrow('refused');
+    debug.mockRestore();
     host.destroy();
   });
 });

@@ -156,6 +156,8 @@ export class PageController {
   }
 
   private async prewarmCard(session: AbortController): Promise<void> {
+    // The renderer is injected by the background (card-view.ts): ask now, not at the dwell.
+    await this.host.loadView();
     await whenIdle(500);
     if (this.session !== session) return;
     this.guard(() => this.host.prewarm());

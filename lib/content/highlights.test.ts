@@ -43,7 +43,7 @@ describe('highlight styles', () => {
   });
 
   it('ships the light rules the manifest injects, identical to what the page would be given', () => {
-    const file = readFileSync(join(import.meta.dirname, 'highlight-rules.css'), 'utf8');
+    const file = readFileSync(join(import.meta.dirname, '..', '..', 'entrypoints', 'page-highlights.css'), 'utf8');
     const rules = file.replace(/\/\*[\s\S]*?\*\//g, '').trim();
     expect(rules).toBe(highlightCss('light'));
   });

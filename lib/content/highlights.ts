@@ -121,7 +121,7 @@ export class HighlightLayer {
     } catch {
       this.sheet = null;
     }
-    // The light palette is already in the document (highlight-rules.css, from the manifest);
+    // The light palette is already in the document (entrypoints/page-highlights.css, from the manifest);
     // adopting rules now restyles the whole page, so only a dark page pays for its palette.
     // Shadow roots never see document rules: they adopt the sheet as they are found.
     if (scheme === 'dark') this.adoptInto(doc);

@@ -3,11 +3,11 @@
  * and wires settings, the popup's requests and forwarded keyboard commands to it. Everything
  * is undone when the extension context goes away (update, reload, uninstall).
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { registerTabHandlers, send, type HandlerMap, type TabProtocol } from '@/lib/messages';
+import { registerTabHandlers, send, type HandlerMap, type Protocol, type TabProtocol } from '@/lib/messages';
 import { isSiteEnabled, loadSettings, watchSettings, type Settings } from '@/lib/settings';
 import { PageController } from './controller';
 import type { NavDirection } from './keyboard';
+import { createLifetime, isContextGone, type Lifetime } from './lifetime';
 import { kbChangedSince, remoteRecognizer, type AskRecognize } from './recognizer';
 import { yieldToMain } from './slicer';
 
@@ -37,8 +37,8 @@ export function isTopFrame(win: Window): boolean {
 }
 
 /** Starts Gloss on the page; never throws into the page. */
-export function startContent(ctx: ContentScriptContext): void {
-  run(ctx).catch((err: unknown) => console.debug('[gloss] not started', err));
+export function startContent(life: Lifetime = createLifetime()): void {
+  run(life).catch((err: unknown) => console.debug('[gloss] not started', err));
 }
 
 /** The page's host for per-site settings (a srcdoc frame's URL has none: use its origin). */
@@ -50,27 +50,32 @@ export function pageHost(win: Window): string {
   }
 }
 
-async function run(ctx: ContentScriptContext): Promise<void> {
+async function run(life: Lifetime): Promise<void> {
   if (!shouldRun(window, document)) return;
   const host = pageHost(window);
   let settings: Settings = await loadSettings();
   // The settings arrive in a microtask checkpoint that may follow the page's own work (or
   // the script's evaluation): set up in a task of its own.
   await yieldToMain();
-  if (ctx.isInvalid) return;
-  const ask: AskRecognize = (req) => send('recognize', req);
+  if (life.isInvalid) return;
+  // A message that finds the extension gone (updated, reloaded, removed) ends this copy: its
+  // highlights and listeners go with it. Coming back to the tab checks the same.
+  const ask: AskRecognize = (req) => sendOrEnd(life, 'recognize', req);
+  const onVisible = () => void life.isInvalid;
+  document.addEventListener('visibilitychange', onVisible);
+  life.onInvalidated(() => document.removeEventListener('visibilitychange', onVisible));
   const controller = new PageController(
     document,
     // Recognition runs in the background; the page only walks, sends text and paints.
     async () => remoteRecognizer(ask),
     {
-      getCards: async (ids) => (await send('getCards', { ids })).cards,
-      addNote: (note) => send('addNote', note),
+      getCards: async (ids) => (await sendOrEnd(life, 'getCards', { ids })).cards,
+      addNote: (note) => sendOrEnd(life, 'addNote', note),
       kbChanged: () => kbChangedSince(ask),
     },
     settings,
   );
-  ctx.onInvalidated(() => controller.destroy());
+  life.onInvalidated(() => controller.destroy());
 
   const apply = (s: Settings) => {
     settings = s;
@@ -79,12 +84,22 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     if (on && !controller.running) void controller.start().catch((err: unknown) => console.debug('[gloss]', err));
     else if (!on && controller.running) controller.stop();
   };
-  ctx.onInvalidated(watchSettings((s) => apply(s)));
+  life.onInvalidated(watchSettings((s) => apply(s)));
 
   // The popup and the forwarded commands address the tab's top frame (frame 0); a frame that
   // answered too could win the race with its own, smaller summary.
-  if (isTopFrame(window)) ctx.onInvalidated(registerTabHandlers(tabHandlers(controller, () => settings, host)));
+  if (isTopFrame(window)) life.onInvalidated(registerTabHandlers(tabHandlers(controller, () => settings, host)));
   apply(settings);
+}
+
+/** `send`, ending this copy of the content script when the extension context is gone. */
+async function sendOrEnd<T extends keyof Protocol>(life: Lifetime, type: T, payload: Protocol[T][0]): Promise<Protocol[T][1]> {
+  try {
+    return await send(type, payload);
+  } catch (err) {
+    if (isContextGone(err) || life.isInvalid) life.invalidate();
+    throw err;
+  }
 }
 
 /** The popup's requests and the forwarded keyboard commands, answered by the top frame. */

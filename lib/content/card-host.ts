@@ -1,16 +1,15 @@
 /**
  * Gloss's one node in the page: a `<gloss-root>` host with an open shadow root holding the
- * card (Preact). Page CSS cannot reach inside; styles come from a constructed stylesheet, so
- * a CSP without 'unsafe-inline' does not block them. Also carries the debug data attributes
- * (mention counts) tests read, so no page element is ever touched.
+ * card. Page CSS cannot reach inside; styles come from a constructed stylesheet, so a CSP
+ * without 'unsafe-inline' does not block them. Also carries the debug data attributes
+ * (mention counts) tests read, so no page element is ever touched. The card's renderer is
+ * loaded on first use (card-view.ts); until it is there, a card to show waits for it.
  */
-import { render } from 'preact';
 import type { Entity } from '@/lib/kb/schema';
 import type { ColorScheme } from '@/lib/categories';
-import { Card } from '@/components/Card';
-import cardCss from '@/components/Card.css?inline';
-import noteCss from '@/components/NoteEditor.css?inline';
+import { send } from '@/lib/messages';
 import { HOST_ATTR } from './blocks';
+import { cardViewLoader, registeredCardView, type CardView } from './card-view';
 import { cardWidth, placeCard, type RectLike } from './placement';
 
 export interface ShowOptions {
@@ -63,10 +62,15 @@ export class CardHost {
   private editing = false;
   private returnFocus: Element | null = null;
   private warming = false;
+  private view: CardView | null = null;
+  private loading: Promise<void> | null = null;
+  /** A card asked for before the renderer arrived: shown when it does, unless hidden first. */
+  private waiting: ShowOptions | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly onClosed: () => void,
+    private readonly fetchView: () => Promise<CardView> = defaultViewLoader(),
   ) {
     this.host = doc.createElement('gloss-root');
     this.host.setAttribute(HOST_ATTR, '');
@@ -80,11 +84,11 @@ export class CardHost {
    * warm-up): parsing the card CSS was about a quarter of the content script's start-up task
    * in a CPU profile of the seed article, paid on every page load.
    */
-  private mount(): HTMLDivElement {
+  private mount(view: CardView): HTMLDivElement {
     if (this.mountEl) return this.mountEl;
     try {
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync(`${cardCss}\n${noteCss}`);
+      sheet.replaceSync(view.css);
       this.root.adoptedStyleSheets = [sheet];
     } catch {
       /* without constructable sheets the card is unstyled but still usable */
@@ -121,36 +125,82 @@ export class CardHost {
     return e.composedPath().includes(this.host);
   }
 
-  /** Renders the card for an entity next to `anchor` (viewport coordinates). */
+  /** The card renderer, if it is loaded (another copy in this world may have loaded it). */
+  private loaded(): CardView | null {
+    this.view ??= registeredCardView();
+    return this.view;
+  }
+
+  /**
+   * Loads the card renderer (the warm-up calls this on the reader's first pointer move, well
+   * before a dwell can end). Rejects if it cannot be loaded; a later card retries.
+   */
+  loadView(): Promise<void> {
+    if (this.loaded()) return Promise.resolve();
+    this.loading ??= this.fetchView().then(
+      (view) => {
+        this.view = view;
+      },
+      (err: unknown) => {
+        this.loading = null;
+        throw err;
+      },
+    );
+    return this.loading;
+  }
+
+  /**
+   * Renders the card for an entity next to `anchor` (viewport coordinates). Without the
+   * renderer yet (a keyboard command before any pointer move), the card shows once it loads.
+   */
   show(opts: ShowOptions): void {
+    const view = this.loaded();
+    if (!view) {
+      this.entityId = opts.entity.id;
+      this.waiting = opts;
+      this.loadView().then(
+        () => {
+          if (this.waiting !== opts) return;
+          this.waiting = null;
+          this.entityId = null;
+          this.show(opts);
+        },
+        (err: unknown) => {
+          if (this.waiting === opts) this.hide();
+          console.debug('[gloss] no card renderer', err);
+        },
+      );
+      return;
+    }
+    this.waiting = null;
     this.attach();
     this.warming = false;
     // Read the viewport while layout is still clean: after the render it would force one.
-    const view = this.viewport();
+    const viewport = this.viewport();
     if (opts.focus && !this.root.activeElement) this.returnFocus = this.doc.activeElement;
     if (this.entityId !== opts.entity.id) this.editing = false;
     this.entityId = opts.entity.id;
-    const style = this.mount().style;
+    const mount = this.mount(view);
+    const style = mount.style;
     style.setProperty('visibility', 'hidden');
     style.setProperty('left', '0px');
     style.setProperty('top', '0px');
-    render(
-      <Card
-        key={opts.entity.id}
-        entity={opts.entity}
-        related={opts.related}
-        scheme={this.scheme()}
-        onClose={() => this.close()}
-        onSaveNote={opts.onSaveNote}
-        onEditingChange={(e) => {
+    view.render(
+      {
+        entity: opts.entity,
+        related: opts.related,
+        scheme: this.scheme(),
+        onClose: () => this.close(),
+        onSaveNote: opts.onSaveNote,
+        onEditingChange: (e) => {
           this.editing = e;
-        }}
-      />,
-      this.mount(),
+        },
+      },
+      mount,
     );
-    this.place(opts.anchor, view);
+    this.place(opts.anchor, viewport);
     style.removeProperty('visibility');
-    const card = this.mount().firstElementChild as HTMLElement | null;
+    const card = mount.firstElementChild as HTMLElement | null;
     if (opts.focus) card?.focus({ preventScroll: true });
   }
 
@@ -168,30 +218,28 @@ export class CardHost {
    * next frame lays it out with whatever the page has pending. `endPrewarm` removes it.
    */
   prewarm(entity: Entity = WARM_UP_ENTITY): void {
-    if (this.entityId !== null) return;
+    const view = this.loaded();
+    if (this.entityId !== null || !view) return;
     this.warming = true;
-    const style = this.mount().style;
-    style.setProperty('visibility', 'hidden');
-    style.setProperty('left', '-10000px');
-    render(
-      <Card entity={entity} related={[]} scheme={this.scheme()} onClose={() => undefined} onSaveNote={async () => undefined} />,
-      this.mount(),
-    );
+    const mount = this.mount(view);
+    mount.style.setProperty('visibility', 'hidden');
+    mount.style.setProperty('left', '-10000px');
+    view.render({ entity, related: [], scheme: this.scheme(), onClose: () => undefined, onSaveNote: async () => undefined }, mount);
   }
 
   /** Removes the warm-up card, unless a real card replaced it meanwhile. */
   endPrewarm(): void {
     if (!this.warming) return;
     this.warming = false;
-    if (this.entityId === null) render(null, this.mount());
-    this.mount().style.removeProperty('visibility');
+    if (this.entityId === null && this.mountEl) this.view?.render(null, this.mountEl);
+    this.mountEl?.style.removeProperty('visibility');
   }
 
   /** Positions the shown card next to `anchor` (viewport coordinates). */
   place(anchor: RectLike, view = this.viewport()): void {
     const card = this.mountEl?.firstElementChild as HTMLElement | null | undefined;
     if (!card) return;
-    const style = this.mount().style;
+    const style = (this.mountEl as HTMLDivElement).style;
     const { vw, vh } = view;
     card.style.removeProperty('max-height');
     card.style.setProperty('width', `${cardWidth(vw)}px`);
@@ -225,7 +273,8 @@ export class CardHost {
     if (this.entityId === null) return;
     this.entityId = null;
     this.editing = false;
-    render(null, this.mount());
+    this.waiting = null;
+    if (this.mountEl) this.view?.render(null, this.mountEl);
   }
 
   /** Debug/test hook: data attributes on Gloss's own host, never on page elements. */
@@ -239,8 +288,17 @@ export class CardHost {
   }
 
   destroy(): void {
-    if (this.mountEl) render(null, this.mountEl);
+    if (this.mountEl) this.view?.render(null, this.mountEl);
+    this.waiting = null;
     this.entityId = null;
     this.host.remove();
   }
+}
+
+/** Asks the background to inject the renderer into this frame (see card-view.ts). */
+function defaultViewLoader(): () => Promise<CardView> {
+  return cardViewLoader(async () => {
+    const { ok } = await send('loadCardView', {});
+    if (!ok) throw new Error('the card renderer could not be injected');
+  });
 }
