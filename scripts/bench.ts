@@ -2,7 +2,8 @@
  * `npm run bench`: every benchmark, each side by side with its baseline in the same run.
  * Prints the figures and ratios and writes them to bench/results.json.
  *   npm run bench            # matcher + page (needs a build: npm run build)
- *   npm run bench -- matcher # only the matcher
+ *   npm run bench -- matcher # only the matcher (bundled as shipped; add `--tsx` to also run it
+ *                            # module by module under tsx, as `npx tsx bench/matcher.ts` does)
  *   npm run bench -- page    # only the page benchmarks in Chromium
  *   npm run bench -- seed    # first-run seeding in Chromium (add `--old <dir>` to compare a build)
  *   npm run bench -- worker  # the service worker's heap: seeded, with pages open, after they close
@@ -35,8 +36,14 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
   };
   if (want('matcher')) {
-    const { runMatcherBench } = await import('../bench/matcher');
-    results.matcher = await runMatcherBench();
+    // The service worker runs the engine as one bundle: measure that (see bench/bundled.ts).
+    const { importBundled } = await import('../bench/bundled');
+    const bundled = await importBundled<typeof import('../bench/matcher')>('bench/matcher.ts');
+    results.matcher = { build: 'esbuild bundle, as shipped', ...(await bundled.runMatcherBench()) };
+    if (args.includes('--tsx')) {
+      const { runMatcherBench } = await import('../bench/matcher');
+      results.matcherTsx = { build: 'tsx, module by module', ...(await runMatcherBench()) };
+    }
   }
   if (want('page')) {
     const { runPageBench } = await import('../bench/page');
