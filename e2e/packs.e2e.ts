@@ -197,7 +197,7 @@ describe('knowledge packs imported on the options page', () => {
     expect(await card.getByRole('link', { name: '<img src=x onerror=alert(4)>' }).getAttribute('href')).toBe('https://example.org/vexmoor');
     expect(await card.locator('img, script, b, i, a[href^="javascript"]').count()).toBe(0);
     mkdirSync(OUTPUT_DIR, { recursive: true });
-    await news.screenshot({ path: join(OUTPUT_DIR, 'pack-hostile-card.png') });
+    await news.screenshot({ path: join(OUTPUT_DIR, 'pack-hostile-card.png'), animations: 'disabled' });
     await news.waitForTimeout(300);
     expect(dialogs).toEqual([]);
     await moveAway(news);

@@ -254,7 +254,7 @@ describe('a page with a strict CSP (style-src self)', () => {
     expect(style.width).toBeGreaterThan(300);
     expect(style.left).toBeGreaterThanOrEqual(5);
     await page.waitForTimeout(400);
-    await page.screenshot({ path: join(OUTPUT_DIR, 'reading-card.png') });
+    await page.screenshot({ path: join(OUTPUT_DIR, 'reading-card.png'), animations: 'disabled' });
     await page.mouse.move(2, 2);
     await patchSettings({ disabledSites: ['127.0.0.1'] });
     await expect.poll(async () => (await glossCounts(page)).enabled).toBe(0);

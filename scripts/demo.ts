@@ -42,7 +42,8 @@ async function main(): Promise<void> {
 
 async function shootCard(page: Page, file: string): Promise<void> {
   // The card lives in Gloss's shadow root; a viewport screenshot shows it with its context.
-  await page.screenshot({ path: file });
+  // The card fades in over 120 ms: finish that animation so the picture shows the card as read.
+  await page.screenshot({ path: file, animations: 'disabled' });
 }
 
 main().catch((err: unknown) => {
