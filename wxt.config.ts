@@ -1,6 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+/** The pages Gloss reads: where the content script runs and the card renderer may be injected. */
+const PAGE_MATCHES = ['http://*/*', 'https://*/*'];
+
 // See README "Permissions" for why each permission is needed.
 export default defineConfig({
   srcDir: '.',
@@ -24,7 +27,7 @@ export default defineConfig({
     // `scripting` + the http(s) hosts the content script already runs on: the background
     // injects the card renderer into a page on its first card (lib/content/card-view.ts).
     permissions: ['storage', 'activeTab', 'scripting'],
-    host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: PAGE_MATCHES,
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
@@ -56,7 +59,7 @@ export default defineConfig({
 /** Every http(s) page and frame, once the document is parsed (see README "Permissions"). */
 function pageContentScript(browser: string) {
   return {
-    matches: ['http://*/*', 'https://*/*'],
+    matches: PAGE_MATCHES,
     run_at: 'document_idle' as const,
     // Same-origin and cross-origin frames get their own copy; lib/content/main.ts skips small
     // ones. srcdoc and about:blank frames (an article written into a frame by its page)

@@ -9,7 +9,7 @@ import type { Entity } from '@/lib/kb/schema';
 import type { ColorScheme } from '@/lib/categories';
 import { send } from '@/lib/messages';
 import { HOST_ATTR } from './blocks';
-import { cardViewLoader, registeredCardView, type CardView } from './card-view';
+import { fetchCardView, registeredCardView, type CardView } from './card-view';
 import { cardWidth, placeCard, type RectLike } from './placement';
 
 export interface ShowOptions {
@@ -70,7 +70,7 @@ export class CardHost {
   constructor(
     private readonly doc: Document,
     private readonly onClosed: () => void,
-    private readonly fetchView: () => Promise<CardView> = defaultViewLoader(),
+    private readonly fetchView: () => Promise<CardView> = fetchInjectedView,
   ) {
     this.host = doc.createElement('gloss-root');
     this.host.setAttribute(HOST_ATTR, '');
@@ -237,9 +237,10 @@ export class CardHost {
 
   /** Positions the shown card next to `anchor` (viewport coordinates). */
   place(anchor: RectLike, view = this.viewport()): void {
-    const card = this.mountEl?.firstElementChild as HTMLElement | null | undefined;
-    if (!card) return;
-    const style = (this.mountEl as HTMLDivElement).style;
+    const mount = this.mountEl;
+    const card = mount?.firstElementChild as HTMLElement | null | undefined;
+    if (!mount || !card) return;
+    const style = mount.style;
     const { vw, vh } = view;
     card.style.removeProperty('max-height');
     card.style.setProperty('width', `${cardWidth(vw)}px`);
@@ -296,8 +297,8 @@ export class CardHost {
 }
 
 /** Asks the background to inject the renderer into this frame (see card-view.ts). */
-function defaultViewLoader(): () => Promise<CardView> {
-  return cardViewLoader(async () => {
+function fetchInjectedView(): Promise<CardView> {
+  return fetchCardView(async () => {
     const { ok } = await send('loadCardView', {});
     if (!ok) throw new Error('the card renderer could not be injected');
   });

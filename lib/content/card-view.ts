@@ -33,20 +33,14 @@ export function registeredCardView(global: object = globalThis): CardView | null
 }
 
 /**
- * Returns the renderer, asking for it (`inject`: the background injects `card-view.js` into
- * this frame) once; concurrent callers share the request, and a failed one may be retried.
+ * The renderer, asking for it first if this world has none (`inject`: the background injects
+ * `card-view.js` into this frame). Callers share one request (CardHost.loadView).
  */
-export function cardViewLoader(inject: () => Promise<unknown>, global: object = globalThis): () => Promise<CardView> {
-  let pending: Promise<CardView> | null = null;
-  return () => {
-    const ready = registeredCardView(global);
-    if (ready) return Promise.resolve(ready);
-    pending ??= inject().then(() => {
-      const view = registeredCardView(global);
-      if (!view) throw new Error('card view did not register');
-      return view;
-    });
-    pending.catch(() => (pending = null));
-    return pending;
-  };
+export async function fetchCardView(inject: () => Promise<unknown>, global: object = globalThis): Promise<CardView> {
+  const ready = registeredCardView(global);
+  if (ready) return ready;
+  await inject();
+  const view = registeredCardView(global);
+  if (!view) throw new Error('card view did not register');
+  return view;
 }
