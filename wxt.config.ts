@@ -19,6 +19,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    // GLOSS_NO_MINIFY=1 keeps function names readable in CPU profiles (see BENCHMARKS.md).
+    ...(process.env.GLOSS_NO_MINIFY ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser }) => ({
     name: 'Gloss',

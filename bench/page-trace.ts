@@ -35,6 +35,8 @@ export interface TraceSummary {
   tbtMs: number;
   /** Tasks that ran Gloss's content script. */
   glossTaskMs: number;
+  /** The same tasks' thread CPU time (ms): the steadiest figure of Gloss's own cost. */
+  glossTaskCpuMs: number;
   glossLongestMs: number;
   /**
    * Time inside the content script's own code (its script events, or with samples the time
@@ -145,7 +147,7 @@ interface ChunkData {
 /** Summarizes the main thread of the renderer that parsed `url`. */
 export function summarizeTrace(events: TraceEvent[], url: string): TraceSummary {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
-  const empty = { taskMs: NaN, taskCpuMs: NaN, longTasks: 0, longestTaskMs: NaN, tbtMs: NaN, glossTaskMs: NaN, glossLongestMs: NaN, glossScriptMs: NaN, glossLongestScriptMs: NaN, glossTbtMs: NaN };
+  const empty = { taskMs: NaN, taskCpuMs: NaN, longTasks: 0, longestTaskMs: NaN, tbtMs: NaN, glossTaskMs: NaN, glossTaskCpuMs: NaN, glossLongestMs: NaN, glossScriptMs: NaN, glossLongestScriptMs: NaN, glossTbtMs: NaN };
   if (!parse) return empty;
   const thread = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid).sort((a, b) => a.ts - b.ts);
   const tasks = topLevelTasks(thread);
@@ -189,6 +191,7 @@ export function summarizeTrace(events: TraceEvent[], url: string): TraceSummary 
     longestTaskMs: Math.max(0, ...durations),
     tbtMs: tbt(durations),
     glossTaskMs: glossTasks.reduce((s, e) => s + ms(e), 0),
+    glossTaskCpuMs: glossTasks.reduce((s, e) => s + e.cpu, 0) / 1000,
     glossLongestMs: Math.max(0, ...glossTasks.map(ms)),
     glossScriptMs: [...own.values()].reduce((s, d) => s + d, 0),
     glossLongestScriptMs: Math.max(0, ...own.values()),

@@ -176,6 +176,7 @@ export async function runPageBench(runs = 3): Promise<Record<string, unknown>> {
         extraTaskMs: g.taskMs - b.taskMs,
         extraTaskCpuMs: g.taskCpuMs - b.taskCpuMs,
         extraTbtMs: g.tbtMs - b.tbtMs,
+        glossTaskCpuMs: g.glossTaskCpuMs,
         glossLongestTaskMs: g.glossLongestMs,
         glossScriptMs: g.glossScriptMs,
         glossLongestScriptMs: g.glossLongestScriptMs,

@@ -10,6 +10,8 @@ export interface TextSeg {
   node: Text;
   /** Offset of the node's first character in the block text. */
   start: number;
+  /** `[node]`, made once for the mentions that lie in this node alone (scanner.ts). */
+  alone?: Text[];
 }
 
 export interface Block {
@@ -17,91 +19,95 @@ export interface Block {
   segs: TextSeg[];
 }
 
-/** Elements whose text is not prose to read, or belongs to the reader (editable). */
+/**
+ * Elements whose text is not prose to read, or belongs to the reader (editable). By local
+ * name (lower case for HTML, as written for SVG and MathML): `tagName` would need an
+ * upper-casing per element, a measurable part of walking a long page.
+ */
 const SKIP_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'DATALIST',
-  'CODE',
-  'PRE',
-  'KBD',
-  'SAMP',
-  'VAR',
-  'IFRAME',
-  'FRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'datalist',
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'canvas',
   // SVG is read (Chromium paints highlights on <text> and its caret APIs return SVG text
-  // nodes), but not its metadata: <title> is already here (both namespaces upper-case it).
-  'DESC',
-  'METADATA',
-  'MATH',
-  'VIDEO',
-  'AUDIO',
-  'HEAD',
-  'TITLE',
+  // nodes), but not its metadata: <title> is already here (the same local name in both namespaces).
+  'desc',
+  'metadata',
+  'math',
+  'video',
+  'audio',
+  'head',
+  'title',
 ]);
 
 /** Elements that start a new line of text (so they end a run). */
 const BLOCK_TAGS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'BR',
-  'CAPTION',
-  'DD',
-  'DETAILS',
-  'DIALOG',
-  'DIV',
-  'DL',
-  'DT',
-  'FIELDSET',
-  'FIGCAPTION',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'HGROUP',
-  'HR',
-  'HTML',
-  'IMG',
-  'LEGEND',
-  'LI',
-  'MAIN',
-  'MENU',
-  'NAV',
-  'OL',
-  'P',
-  'SECTION',
-  'SUMMARY',
-  'TABLE',
-  'TBODY',
-  'TD',
-  'TFOOT',
-  'TH',
-  'THEAD',
-  'TR',
-  'UL',
-  'BUTTON',
-  'LABEL',
-  'OPTGROUP',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'img',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'button',
+  'label',
+  'optgroup',
   // SVG <text>: each one is placed on its own, so it is a block of its own.
-  'TEXT',
+  'text',
 ]);
 
 /** Marks Gloss's own host so the scanner never reads it. */
@@ -109,7 +115,9 @@ export const HOST_ATTR = 'data-gloss-host';
 
 /** Whether this element's subtree must not be scanned or highlighted. */
 export function isSkippedElement(el: Element): boolean {
-  if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+  if (SKIP_TAGS.has(el.localName)) return true;
+  // Many elements of an article carry no attribute at all: one call answers for them.
+  if (!el.hasAttributes()) return false;
   if (el.hasAttribute(HOST_ATTR) || el.hasAttribute('hidden')) return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce.toLowerCase() !== 'false') return true;
@@ -125,7 +133,7 @@ export function isInsideSkipped(node: Node): boolean {
 }
 
 export function isBlockElement(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+  return BLOCK_TAGS.has(el.localName);
 }
 
 /** The nearest ancestor that delimits runs (a block element, or the tree's root). */
@@ -164,6 +172,9 @@ export function* walkBlocks(root: Node, tickEvery = 0): Generator<Block | Shadow
   // A plain walk over firstChild/nextSibling: a TreeWalker with a JS filter calls back into
   // JS for every node (39 ms for 8,000 nodes in Chromium, against ~1 ms for this).
   let sinceTick = 0;
+  // Sibling text nodes share their block container: look it up once per parent.
+  let lastParent: Node | null = null;
+  let lastContainer: Node | null = null;
   for (let n: Node | null = root; n; ) {
     if (tickEvery > 0 && ++sinceTick >= tickEvery) {
       sinceTick = 0;
@@ -172,15 +183,21 @@ export function* walkBlocks(root: Node, tickEvery = 0): Generator<Block | Shadow
     let descend = false;
     if (n.nodeType === 3) {
       const t = n as Text;
-      if (t.data) {
-        const c = blockContainer(t);
+      // Read once: each `data` read copies the node's text into a JS string.
+      const data = t.data;
+      if (data) {
+        if (t.parentNode !== lastParent || !lastContainer) {
+          lastParent = t.parentNode;
+          lastContainer = blockContainer(t);
+        }
+        const c = lastContainer;
         if (container && c !== container) {
           const b = flush();
           if (b) yield b;
         }
         container = c;
         segs.push({ node: t, start: text.length });
-        text += t.data;
+        text += data;
       }
     } else if (n.nodeType === 1) {
       const el = n as Element;

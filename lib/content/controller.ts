@@ -35,6 +35,11 @@ export interface PageApi {
 
 /** Same-entity navigation events from a keydown and a forwarded command arrive together. */
 const NAV_DEDUPE_MS = 250;
+/**
+ * The debug counters on the host are rewritten at most this often while names come in: each
+ * write is an attribute change, and so one more frame for the page to render.
+ */
+const DEBUG_EVERY_MS = 250;
 /** Scrolling counts as stopped after this long without a scroll event. */
 const RECHECK_AFTER_SCROLL_MS = 150;
 
@@ -139,6 +144,8 @@ export class PageController {
     this.painter?.recheck();
     this.scanned = true;
     this.setDebug();
+    // Card data for the names found since the reader started pointing (see changed()).
+    if (this.warmed) void this.cache.load(this.store.entityIds());
   }
 
   /**
@@ -525,6 +532,10 @@ export class PageController {
   }
 
   private changed(): void {
+    // During the first scan the counters would only change on their way to the end result,
+    // each write one more frame to render (with every highlight re-validated): `start()`
+    // writes them once when the scan is done.
+    if (!this.scanned) return;
     if (this.debugTimer !== null) return;
     this.debugTimer = setTimeout(() => {
       this.debugTimer = null;
@@ -533,7 +544,7 @@ export class PageController {
         // Names found after the reader started pointing get their cards fetched as they come.
         if (this.warmed) void this.cache.load(this.store.entityIds());
       });
-    }, 50);
+    }, DEBUG_EVERY_MS);
   }
 
   private setDebug(): void {

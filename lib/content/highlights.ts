@@ -27,7 +27,9 @@ export const LONG_TEXT_CHARS = 20_000;
 
 /** The text node long enough to paint plain that a mention lies in (even in part), or null. */
 export function longNodeOf(m: PageMention): Text | null {
-  return m.nodes.find((n) => n.data.length > LONG_TEXT_CHARS) ?? null;
+  // `length`, not `data.length`: reading `data` hands the node's whole text to JS each time.
+  for (const n of m.nodes) if (n.length > LONG_TEXT_CHARS) return n;
+  return null;
 }
 
 /** The category a registered highlight name stands for (plain or not), or null. */

@@ -7,7 +7,7 @@
  * character offsets with one-character ranges (layout is line by line, so the top of a
  * character never decreases along the node), and updated as the reader scrolls.
  */
-import type { PageMention } from './mention-store';
+import { startIn, type PageMention } from './mention-store';
 import type { RangeSink } from './near-viewport';
 
 /** The character offsets [from, to) of `node` within the band, or null when none are. */
@@ -30,10 +30,6 @@ const UPDATE_MS = 100;
  */
 export const LONG_TEXT_MARGIN = 0.25;
 
-/** Where the mention starts inside `node` (0 when it starts in an earlier node). */
-function startIn(m: PageMention, node: Text): number {
-  return m.nodes[0] === node ? (m.offsets?.start ?? m.range.startOffset) : 0;
-}
 
 /** Bisects `node` by one-character ranges for the offsets whose lines meet the band. */
 export const findSpan: SpanFinder = (node, band) => {

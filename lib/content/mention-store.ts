@@ -20,27 +20,41 @@ export interface PageMention {
   via: 'direct' | 'coref';
   range: StaticRange;
   /** The text nodes the mention covers, first to last. */
-  nodes: Text[];
+  nodes: readonly Text[];
   quote: Quote;
   /**
-   * Offsets in the first and last node, when known without `range`: the scanner builds
-   * `range` and `quote` lazily (a StaticRange costs ~3 µs, and most are never painted).
+   * Offsets in the first and in the last node, when known without `range`: the scanner
+   * builds `range` and `quote` lazily (a StaticRange costs ~3 µs, and most are never painted).
    */
-  offsets?: { start: number; end: number };
+  startOffset?: number;
+  endOffset?: number;
 }
 
-/** A mention's extent inside one of its text nodes. */
-interface NodeSpan {
-  from: number;
-  to: number;
-  mention: PageMention;
+/** Where the mention starts inside `node` (0 when it starts in an earlier node). */
+export function startIn(m: PageMention, node: Node): number {
+  return m.nodes[0] === node ? (m.startOffset ?? m.range.startOffset) : 0;
+}
+
+/** Where the mention ends inside `node` (the node's end when it goes on into a later one). */
+export function endIn(m: PageMention, node: Text): number {
+  return m.nodes[m.nodes.length - 1] === node ? (m.endOffset ?? m.range.endOffset) : node.length;
+}
+
+function emptyCounts(): Record<Category, number> {
+  const out = {} as Record<Category, number>;
+  for (const c of CATEGORIES) out[c] = 0;
+  return out;
 }
 
 export class MentionStore {
-  private readonly byNode = new Map<Text, NodeSpan[]>();
+  /** Mentions per text node, by their start in it (extents are read from the mention). */
+  private readonly byNode = new Map<Text, PageMention[]>();
+  /** The last node added to and its list: a paragraph's names come one after the other. */
+  private lastNode: Text | null = null;
+  private lastList: PageMention[] | null = null;
   private readonly all = new Set<PageMention>();
   private ordered: PageMention[] | null = null;
-  private readonly perCategory = new Map<Category, number>();
+  private readonly perCategory = emptyCounts();
   private readonly perEntity = new Map<string, number>();
   private nextId = 1;
 
@@ -58,22 +72,21 @@ export class MentionStore {
     this.all.add(m);
     this.ordered = null;
     this.count(m, 1);
-    const first = m.nodes[0];
-    const last = m.nodes[m.nodes.length - 1];
-    const start = m.offsets?.start ?? m.range.startOffset;
-    const end = m.offsets?.end ?? m.range.endOffset;
     for (const node of m.nodes) {
-      const from = node === first ? start : 0;
-      const to = node === last ? end : node.data.length;
-      const spans = this.byNode.get(node);
-      const span = { from, to, mention: m };
-      if (!spans) this.byNode.set(node, [span]);
-      else {
-        const prev = spans[spans.length - 1];
-        spans.push(span);
-        // Scans add in text order: sort only when a later rescan inserts out of order.
-        if (prev && prev.from > from) spans.sort((a, b) => a.from - b.from);
+      const list = node === this.lastNode ? this.lastList : this.byNode.get(node);
+      if (!list) {
+        const fresh = [m];
+        this.byNode.set(node, fresh);
+        this.lastNode = node;
+        this.lastList = fresh;
+        continue;
       }
+      const prev = list[list.length - 1];
+      list.push(m);
+      this.lastNode = node;
+      this.lastList = list;
+      // Scans add in text order: sort only when a later rescan inserts out of order.
+      if (prev && startIn(prev, node) > startIn(m, node)) list.sort((a, b) => startIn(a, node) - startIn(b, node));
     }
   }
 
@@ -83,24 +96,25 @@ export class MentionStore {
     this.ordered = null;
     this.count(m, -1);
     for (const node of m.nodes) {
-      const spans = this.byNode.get(node);
-      if (!spans) continue;
-      const rest = spans.filter((s) => s.mention !== m);
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const rest = list.filter((x) => x !== m);
       if (rest.length) this.byNode.set(node, rest);
       else this.byNode.delete(node);
+      if (this.lastNode === node) this.lastNode = this.lastList = null;
     }
   }
 
   /** Mentions touching this text node. */
   mentionsInNode(node: Text): PageMention[] {
-    return (this.byNode.get(node) ?? []).map((s) => s.mention);
+    return [...(this.byNode.get(node) ?? [])];
   }
 
   /** Mentions whose extent in `node` includes caret `offset` (ends inclusive: carets snap). */
   at(node: Node, offset: number): PageMention[] {
-    const spans = this.byNode.get(node as Text);
-    if (!spans) return [];
-    return spans.filter((s) => offset >= s.from && offset <= s.to).map((s) => s.mention);
+    const list = this.byNode.get(node as Text);
+    if (!list) return [];
+    return list.filter((m) => offset >= startIn(m, node) && offset <= endIn(m, node as Text));
   }
 
   /** Removes and returns the mentions that touch any text node no longer in the document. */
@@ -122,7 +136,7 @@ export class MentionStore {
         const na = a.nodes[0];
         const nb = b.nodes[0];
         if (!na || !nb) return 0;
-        if (na === nb) return (a.offsets?.start ?? a.range.startOffset) - (b.offsets?.start ?? b.range.startOffset);
+        if (na === nb) return startIn(a, na) - startIn(b, na);
         const pos = na.compareDocumentPosition(nb);
         if (pos & Node.DOCUMENT_POSITION_FOLLOWING) return -1;
         if (pos & Node.DOCUMENT_POSITION_PRECEDING) return 1;
@@ -146,7 +160,7 @@ export class MentionStore {
   /** Mentions found per category (kept as they come and go, for the debug counters). */
   categoryCounts(): Record<Category, number> {
     const out = {} as Record<Category, number>;
-    for (const c of CATEGORIES) out[c] = this.perCategory.get(c) ?? 0;
+    for (const c of CATEGORIES) out[c] = this.perCategory[c];
     return out;
   }
 
@@ -156,7 +170,7 @@ export class MentionStore {
   }
 
   private count(m: PageMention, by: 1 | -1): void {
-    this.perCategory.set(m.category, (this.perCategory.get(m.category) ?? 0) + by);
+    this.perCategory[m.category] += by;
     const n = (this.perEntity.get(m.entityId) ?? 0) + by;
     if (n > 0) this.perEntity.set(m.entityId, n);
     else this.perEntity.delete(m.entityId);
@@ -164,9 +178,10 @@ export class MentionStore {
 
   clear(): void {
     this.all.clear();
-    this.perCategory.clear();
+    for (const c of CATEGORIES) this.perCategory[c] = 0;
     this.perEntity.clear();
     this.byNode.clear();
+    this.lastNode = this.lastList = null;
     this.ordered = null;
   }
 }

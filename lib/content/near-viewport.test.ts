@@ -69,18 +69,54 @@ describe('NearViewportPainter', () => {
     expect([...painted]).toEqual(ms.slice(4));
   });
 
-  it('paints mentions added to a painted chunk at once, and forgets removed ones', () => {
+  it('watches new anchors only at flush, so a batch of names costs the page one frame', () => {
+    document.body.innerHTML = '<p>a</p><p>b</p><p>c</p>';
+    const ps = [...document.querySelectorAll('p')];
+    const painted = new Set<PageMention>();
+    const painter = new NearViewportPainter(
+      { add: (m) => painted.add(m), remove: (m) => painted.delete(m) },
+      { chunk: 2, Observer: FakeObserver as unknown as typeof IntersectionObserver, displayOf: () => 'block' },
+    );
+    const io = FakeObserver.last as FakeObserver;
+    for (const [i, p] of ps.entries()) painter.add(mentionIn(p, i));
+    expect(io.watched.size).toBe(0);
+    painter.flush();
+    expect([...io.watched]).toEqual([ps[0], ps[1], ps[2]]);
+  });
+
+  it('paints mentions added to a painted chunk at the next flush, and forgets removed ones', () => {
     const { ps, ms, painted, painter, io } = setup(4);
     io.fire([ps[0] as Element], true);
     const extra = mentionIn(ps[1] as Element, 99);
     painter.add(extra);
+    expect(painted.has(extra)).toBe(false);
+    painter.flush();
     expect(painted.has(extra)).toBe(true);
+    // One removed before the flush is never painted.
+    const gone = mentionIn(ps[2] as Element, 98);
+    painter.add(gone);
+    painter.remove(gone);
+    painter.flush();
+    expect(painted.has(gone)).toBe(false);
     painter.remove(ms[0] as PageMention);
     expect(painted.has(ms[0] as PageMention)).toBe(false);
     // The first paragraph has no mention left: the chunk's new first end is watched.
     expect(io.watched.has(ps[0] as Element)).toBe(false);
     expect(io.watched.has(ps[1] as Element)).toBe(true);
     expect([...painter.active()]).toContain(extra);
+  });
+
+  it('paints by geometry the chunks that meet the band when asked to recheck (end of a scan)', () => {
+    const { ps, ms, painted, painter } = setup(8);
+    const at = (el: Element, top: number) =>
+      Object.defineProperty(el, 'getBoundingClientRect', { value: () => new DOMRect(0, top, 100, 20), configurable: true });
+    ps.forEach((p, i) => at(p, i < 4 ? 100 + i * 20 : 20_000 + i * 20));
+    painter.recheck();
+    expect([...painted]).toEqual(ms.slice(0, 4));
+    // Scrolled far down: the first chunk leaves the band, the second enters it.
+    ps.forEach((p, i) => at(p, i < 4 ? -20_000 + i * 20 : 100 + i * 20));
+    painter.recheck();
+    expect([...painted]).toEqual(ms.slice(4));
   });
 
   it('always paints a chunk whose watched end has no box (display: contents)', () => {

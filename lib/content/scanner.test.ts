@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { HighlightLayer } from './highlights';
 import { MentionStore } from './mention-store';
 import { remoteRecognizer } from './recognizer';
-import { BATCH_CHARS, pieceStarts, quoteAround, Scanner } from './scanner';
+import { pieceStarts, quoteAround, Scanner } from './scanner';
 import { installHighlightShims, TEST_FORMS } from './test-support';
 
 installHighlightShims();
@@ -16,7 +16,7 @@ const matcher = compileMatcher(TEST_FORMS);
  * A scanner whose recognizer talks to a real background session store, through JSON as
  * Chrome's messaging would; `sent` records every batch.
  */
-function setup(html: string) {
+function setup(html: string, limits?: { chars: number; texts: number }) {
   document.body.innerHTML = html;
   const store = new MentionStore();
   const layer = new HighlightLayer(document, DEFAULT_SETTINGS.categories);
@@ -33,7 +33,7 @@ function setup(html: string) {
   const scanner = new Scanner(document, store, layer, recognizer, {
     onShadowRoot: (sr) => shadows.push(sr),
     onChange: () => undefined,
-  });
+  }, limits);
   return { store, layer, scanner, shadows, sent, hooks };
 }
 
@@ -58,11 +58,11 @@ describe('Scanner', () => {
 
   it('sends the page in batches of whole pieces, in document order, one session per full scan', async () => {
     const para = 'Kim Jong-un met Putin in Kursk. '.repeat(50); // 1,600 chars a paragraph
-    const { store, scanner, sent } = setup(`<p>${para}</p>`.repeat(120));
+    const { store, scanner, sent } = setup(`<p>${para}</p>`.repeat(120), { chars: 48 * 1024, texts: 1000 });
     await scanner.scanDocument();
     expect(store.size).toBe(120 * 150);
-    expect(sent.length).toBeGreaterThan(3);
-    expect(sent.every((r) => r.texts.join('').length <= BATCH_CHARS + 4000)).toBe(true);
+    expect(sent.length).toBeGreaterThan(2);
+    expect(sent.every((r) => r.texts.join('').length <= 48 * 1024 + 4000)).toBe(true);
     expect(sent.flatMap((r) => r.texts)).toEqual(Array.from({ length: 120 }, () => para));
     expect(sent.map((r) => r.reset === true)).toEqual([true, ...sent.slice(1).map(() => false)]);
     expect(new Set(sent.map((r) => r.session)).size).toBe(1);
@@ -71,9 +71,20 @@ describe('Scanner', () => {
     expect(store.size).toBe(2 * 120 * 150); // the caller clears the store between full scans
   });
 
+  it('sends a short page in one message (its walk ends within the first slice)', async () => {
+    const { store, scanner, sent } = setup('<p>Kim Jong-un met Putin in Kursk.</p>'.repeat(10));
+    await scanner.scanDocument();
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.texts).toHaveLength(10);
+    expect(store.size).toBe(30);
+  });
+
   it('keeps coreference across batches and rescans (same session)', async () => {
     const filler = `<p>${'Nothing to see here at all. '.repeat(100)}</p>`.repeat(10);
-    const { store, scanner, sent } = setup(`<p>Kim Jong-un arrived.</p>${filler}<p id="late">Later Kim left.</p>`);
+    const { store, scanner, sent } = setup(`<p>Kim Jong-un arrived.</p>${filler}<p id="late">Later Kim left.</p>`, {
+      chars: 8 * 1024,
+      texts: 100,
+    });
     await scanner.scanDocument();
     expect(sent.length).toBeGreaterThan(1);
     expect(summary(store)).toEqual(['Q56226:Kim Jong-un:direct', 'Q56226:Kim:coref']);

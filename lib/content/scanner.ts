@@ -24,12 +24,13 @@ export interface BlockRecognizer {
 
 /** Characters of context kept on each side of a note's quote (about, cut at a word). */
 export const QUOTE_CONTEXT = 32;
-/** Text per message to the recognizer: a few ms of background work, a quick message. */
-export const BATCH_CHARS = 48 * 1024;
-/** The first batch of a scan is smaller, so the top of the page is painted sooner. */
-const FIRST_BATCH_CHARS = 8 * 1024;
+/**
+ * Text per message to the recognizer: ~10 ms of background work. Each batch ends with one
+ * change the page renders (see NearViewportPainter.flush), so fewer, larger ones are cheaper.
+ */
+export const BATCH_CHARS = 128 * 1024;
 /** Texts per message at most (many tiny blocks: captions, list items). */
-export const BATCH_TEXTS = 1000;
+export const BATCH_TEXTS = 1500;
 /** Blocks longer than this are fed in pieces, so one huge paragraph cannot block the page. */
 export const PIECE_CHARS = 2000;
 /** Nodes walked between chances to yield. */
@@ -41,6 +42,7 @@ const WALK_TICK = 256;
  * Returns the piece start offsets (always starting with 0).
  */
 export function pieceStarts(text: string, target = PIECE_CHARS): number[] {
+  if (text.length <= target * 1.5) return [0];
   const starts = [0];
   let from = 0;
   const sentenceEnd = /[.!?\n]["'”’)]?\s+|[。！？]/g;
@@ -80,8 +82,9 @@ class LazyMention implements PageMention {
     readonly entityId: string,
     readonly category: PageMention['category'],
     readonly via: PageMention['via'],
-    readonly nodes: Text[],
-    readonly offsets: { start: number; end: number },
+    readonly nodes: readonly Text[],
+    readonly startOffset: number,
+    readonly endOffset: number,
     private readonly text: string,
     private readonly start: number,
     private readonly end: number,
@@ -91,9 +94,9 @@ class LazyMention implements PageMention {
     const last = this.nodes[this.nodes.length - 1] as Text;
     this.r ??= new StaticRange({
       startContainer: this.nodes[0] as Text,
-      startOffset: this.offsets.start,
+      startOffset: this.startOffset,
       endContainer: last,
-      endOffset: this.offsets.end,
+      endOffset: this.endOffset,
     });
     return this.r;
   }
@@ -148,7 +151,7 @@ function suffixOf(text: string, end: number, context: number): string {
  * Builds the page mention for a recognizer mention in a block (null if offsets are off);
  * `shift` is the offset of the recognized piece in the block's text.
  */
-export function toPageMention(block: Block, m: Mention, id: number, shift = 0): PageMention | null {
+export function toPageMention(block: Block, m: Mention, id: number, shift = 0, checked = false): PageMention | null {
   const start = m.start + shift;
   const end = m.end + shift;
   if (start < 0 || end > block.text.length || end <= start) return null;
@@ -157,12 +160,19 @@ export function toPageMention(block: Block, m: Mention, id: number, shift = 0): 
   const s = block.segs[si];
   const e = block.segs[ei];
   if (!s || !e) return null;
-  const nodes = si === ei ? [s.node] : block.segs.slice(si, ei + 1).map((x) => x.node);
+  // Mentions in one text node share its one-node list (never changed once made).
+  const nodes = si === ei ? (s.alone ??= [s.node]) : block.segs.slice(si, ei + 1).map((x) => x.node);
   // The page had the thread while the recognizer worked: text it changed meanwhile is left
-  // to the observer's rescan rather than highlighted at stale offsets.
-  for (let i = si; i <= ei; i++) if (!intact(block, i)) return null;
-  const offsets = { start: start - s.start, end: end - e.start };
-  return new LazyMention(id, m.entityId, m.category, m.via, nodes, offsets, block.text, start, end);
+  // to the observer's rescan rather than highlighted at stale offsets (`checked`: the caller
+  // found the whole block intact in this same task).
+  if (!checked) for (let i = si; i <= ei; i++) if (!intact(block, i)) return null;
+  return new LazyMention(id, m.entityId, m.category, m.via, nodes, start - s.start, end - e.start, block.text, start, end);
+}
+
+/** Whether every text node of a block is still in the page with the length it was read with. */
+export function blockIntact(block: Block): boolean {
+  for (let i = 0; i < block.segs.length; i++) if (!intact(block, i)) return false;
+  return true;
 }
 
 /** Whether a block's seg `i` is still in the page with the length it was read with. */
@@ -181,6 +191,12 @@ export interface ScannerHooks {
   onChange(): void;
 }
 
+/** Batch limits (tests make them small). */
+export interface BatchLimits {
+  chars: number;
+  texts: number;
+}
+
 export class Scanner {
   private generation = 0;
 
@@ -191,6 +207,7 @@ export class Scanner {
     private readonly layer: RangeSink,
     private readonly recognizer: BlockRecognizer,
     private readonly hooks: ScannerHooks,
+    private readonly limits: BatchLimits = { chars: BATCH_CHARS, texts: BATCH_TEXTS },
   ) {}
 
   /** Stops any scan in progress (its remaining slices do nothing). */
@@ -255,7 +272,9 @@ export class Scanner {
     const queue: Node[] = [...roots];
     let batch: Piece[] = [];
     let chars = 0;
-    let limit = FIRST_BATCH_CHARS;
+    // The first batch goes when the first slice of walking ends: a whole article in one
+    // message (one answer, one change to paint), the top of a long page soon.
+    let firstSent = false;
     // The previous batch being mapped to ranges; the next one is walked meanwhile.
     let applying: Promise<void> = Promise.resolve();
     const flush = async () => {
@@ -263,7 +282,7 @@ export class Scanner {
       const pieces = batch;
       batch = [];
       chars = 0;
-      limit = BATCH_CHARS;
+      firstSent = true;
       const answer = this.recognizer.feedMany(pieces.map((p) => p.text));
       answer.catch(() => undefined); // awaited in apply; a cancelled scan may never get there
       await applying;
@@ -286,10 +305,17 @@ export class Scanner {
             const text = starts.length === 1 ? item.text : item.text.slice(at, starts[p + 1] ?? item.text.length);
             batch.push({ block: item, at, text });
             chars += text.length;
-            if (chars >= limit || batch.length >= BATCH_TEXTS) await flush();
+            if (chars >= this.limits.chars || batch.length >= this.limits.texts) {
+              // Sending serializes the batch: start a fresh slice for it.
+              await slicer.yield();
+              await flush();
+            }
           }
         }
-        if (slicer.shouldYield()) await slicer.yield();
+        if (slicer.shouldYield()) {
+          await slicer.yield();
+          if (!firstSent && batch.length) await flush();
+        }
       }
     }
     if (gen !== this.generation) return;
@@ -307,8 +333,11 @@ export class Scanner {
       const list = found[i];
       const piece = pieces[i] as Piece;
       if (!list?.length) continue;
+      // One check of the block's nodes for all its mentions (they are mapped in this task);
+      // a block changed meanwhile is checked per mention, so its untouched names still count.
+      const checked = list.length > 1 && blockIntact(piece.block);
       for (const m of list) {
-        const pm = toPageMention(piece.block, m, this.store.newId(), piece.at);
+        const pm = toPageMention(piece.block, m, this.store.newId(), piece.at, checked);
         if (!pm) continue;
         this.store.add(pm);
         this.layer.add(pm);
@@ -321,6 +350,8 @@ export class Scanner {
         if (gen !== this.generation) return;
       }
     }
+    // What the page sees (observed anchors, painted names) changes once per batch.
+    this.layer.flush?.();
     if (added) this.hooks.onChange();
   }
 }
