@@ -112,7 +112,7 @@ export class PageController {
     this.session = session;
     const recognizer = await this.makeRecognizer();
     // Each step in a task of its own (issue #5: no task of Gloss's over ~10 ms): the set-up
-    // here reads the page's computed style, the walk below has its own 8 ms slices.
+    // here reads the page's computed style, the walk below has its own 5 ms slices.
     await yieldToMain();
     if (this.session !== session) return;
     this.store = new MentionStore();
