@@ -175,6 +175,9 @@ export async function runPageBench(runs = 3): Promise<Record<string, unknown>> {
         markjs: m,
         extraTaskMs: g.taskMs - b.taskMs,
         extraTaskCpuMs: g.taskCpuMs - b.taskCpuMs,
+        // Runs alternate plain and Gloss: the median of each pair's difference is steadier on a
+        // shared machine than the difference of the two medians.
+        extraTaskCpuPairedMs: median(withG.map((r, i) => r.taskCpuMs - (base[i] as PageRun).taskCpuMs)),
         extraTbtMs: g.tbtMs - b.tbtMs,
         glossTaskCpuMs: g.glossTaskCpuMs,
         glossLongestTaskMs: g.glossLongestMs,

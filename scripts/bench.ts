@@ -47,7 +47,8 @@ async function main(): Promise<void> {
   }
   if (want('page')) {
     const { runPageBench } = await import('../bench/page');
-    results.page = await runPageBench();
+    // GLOSS_BENCH_RUNS: runs per variant (default 3); more give steadier medians on a busy machine.
+    results.page = await runPageBench(Number(process.env.GLOSS_BENCH_RUNS) || 3);
   }
   if (want('seed')) {
     const { runSeedBench } = await import('../bench/seed');
