@@ -119,7 +119,7 @@ describe('mentions in very long text nodes', () => {
     const short = mentionAt(p.firstChild as Text, 0, 9);
     painter.add(mentionAt(node, 10, 1));
     painter.add(short);
-    painter.flush();
+    painter.seal();
     expect(watched).toEqual([p]);
     vi.advanceTimersByTime(100);
     expect(ids(sink.painted)).toEqual([1]);

@@ -69,7 +69,7 @@ describe('NearViewportPainter', () => {
     expect([...painted]).toEqual(ms.slice(4));
   });
 
-  it('watches new anchors only at flush, so a batch of names costs the page one frame', () => {
+  it('watches new anchors only when the scan is sealed, and paints batches by geometry', () => {
     document.body.innerHTML = '<p>a</p><p>b</p><p>c</p>';
     const ps = [...document.querySelectorAll('p')];
     const painted = new Set<PageMention>();
@@ -78,9 +78,16 @@ describe('NearViewportPainter', () => {
       { chunk: 2, Observer: FakeObserver as unknown as typeof IntersectionObserver, displayOf: () => 'block' },
     );
     const io = FakeObserver.last as FakeObserver;
-    for (const [i, p] of ps.entries()) painter.add(mentionIn(p, i));
-    expect(io.watched.size).toBe(0);
+    // The first two paragraphs are on screen, the third far below.
+    ps.forEach((p, i) =>
+      Object.defineProperty(p, 'getBoundingClientRect', { value: () => new DOMRect(0, i < 2 ? 100 : 50_000, 100, 20) }),
+    );
+    const ms = ps.map((p, i) => mentionIn(p, i));
+    for (const m of ms) painter.add(m);
     painter.flush();
+    expect(io.watched.size).toBe(0);
+    expect([...painted]).toEqual(ms.slice(0, 2));
+    painter.seal();
     expect([...io.watched]).toEqual([ps[0], ps[1], ps[2]]);
   });
 

@@ -9,9 +9,9 @@
  * IntersectionObserver (its cost grows with the targets: 4,000 of them took ~25 ms a frame).
  * A chunk is painted while a watched anchor is within the margin of the viewport, or while
  * the chunk meets that band by geometry (checked when scrolling stops, since a jump past both
- * ends fires no observer entry, and when a scan ends). New anchors are watched, and names added to painted
- * chunks painted, at `flush()`: once per scanner batch, not once per name, since each of
- * those calls makes the page render one more frame.
+ * ends fires no observer entry, and when a scan ends). While a scan runs, new chunks are
+ * checked by geometry at the end of each batch (`flush()`) and watched only once the scan is
+ * done (`seal()`): each `observe()` and each highlight change is one more frame to render.
  *
  * Mentions in very long text nodes are painted by their place in the text instead (one
  * element can hold thousands of them): see long-text.ts.
@@ -79,6 +79,8 @@ export class NearViewportPainter {
   /** Anchors to watch and mentions of painted chunks to paint at the next `flush()`. */
   private toWatch: Element[] = [];
   private toPaint: PageMention[] = [];
+  /** Chunks made or grown since the last `flush()`. */
+  private readonly touched = new Set<Chunk>();
   private readonly anchorOf = new Map<PageMention, Element>();
   private readonly chunkOf = new Map<Element, Chunk>();
   /** Mentions registered for good (no observer, or no element to watch). */
@@ -146,6 +148,7 @@ export class NearViewportPainter {
     }
     c.anchors.push(el);
     this.chunkOf.set(el, c);
+    this.touched.add(c);
     // The first anchor is watched at once, the last when the chunk is full or sealed
     // (observe() costs ~10 µs a target: not one per anchor).
     if (c.anchors.length === 1 || c.anchors.length === this.size) this.toWatch.push(el);
@@ -184,11 +187,18 @@ export class NearViewportPainter {
     }
   }
 
-  /** Ends the current chunk: mentions added later (a rescan) start their own. */
+  /**
+   * Ends the current chunk (mentions added later, a rescan's, start their own) and starts
+   * watching the anchors added since the last seal: call when a scan is done.
+   */
   seal(): void {
     this.lastNode = null;
     this.closeChunk();
     this.flush();
+    const watch = this.toWatch;
+    this.toWatch = [];
+    // Anything removed meanwhile is left out; a one-anchor chunk's end is its start.
+    for (const el of new Set(watch)) if (this.chunkOf.has(el)) this.io?.observe(el);
   }
 
   private closeChunk(): void {
@@ -198,22 +208,25 @@ export class NearViewportPainter {
   }
 
   /**
-   * Starts watching the anchors and paints the mentions added since the last call. Kept for
-   * the end of a batch: every `observe()` and highlight change makes the page render a frame,
-   * and each frame of a long page costs ~5 ms of compositing, paint and intersection work
-   * (34 frames on the long bench page when this ran per mention, against 3 without Gloss).
+   * Paints what the mentions added since the last call need: chunks new or grown since then
+   * are checked against the band by geometry (a few rects, layout being clean between
+   * batches), names added to painted chunks are painted. Called at the end of each scanner
+   * batch. Watching waits for `seal()`: every `observe()` makes the page render a frame for
+   * the new targets, and each frame of a long page costs ~5 ms of compositing, paint and
+   * intersection work (34 frames during the long bench page's scan when anchors were
+   * watched as they came, against 3 without Gloss).
    */
   flush(): void {
-    const watch = this.toWatch;
     const paint = this.toPaint;
-    this.toWatch = [];
     this.toPaint = [];
-    // Anything removed or moved off-screen meanwhile is left out.
-    for (const el of watch) if (this.chunkOf.has(el)) this.io?.observe(el);
     for (const m of paint) {
       const el = this.anchorOf.get(m);
       if (el && this.chunkOf.get(el)?.painted) this.sink.add(m);
     }
+    let changed = false;
+    for (const c of this.touched) if (this.chunks.has(c)) changed = this.checkBand(c) || changed;
+    this.touched.clear();
+    if (changed) this.opts.onChange?.();
   }
 
   /** The mentions registered now (near the viewport). */
@@ -236,18 +249,24 @@ export class NearViewportPainter {
   recheck(): void {
     if (!this.io) return;
     let changed = this.long.update();
-    for (const c of this.chunks) {
-      const first = c.anchors[0];
-      const last = c.anchors[c.anchors.length - 1];
-      if (!first || !last) continue;
-      const win = first.ownerDocument.defaultView;
-      const vh = win?.innerHeight ?? 800;
-      const top = first.getBoundingClientRect().top;
-      const bottom = last.getBoundingClientRect().bottom;
-      c.inBand = top < vh * (1 + this.margin) && bottom > -this.margin * vh;
-      changed = this.update(c) || changed;
-    }
+    for (const c of this.chunks) changed = this.checkBand(c) || changed;
     if (changed) this.opts.onChange?.();
+  }
+
+  /**
+   * Whether the chunk meets the band around the viewport, by its ends' boxes; paints or
+   * unpaints it to match. Ends without a box (hidden) do not count: the observer decides.
+   */
+  private checkBand(c: Chunk): boolean {
+    const first = c.anchors[0];
+    const last = c.anchors[c.anchors.length - 1];
+    if (!first || !last) return false;
+    const a = first.getBoundingClientRect();
+    const b = last === first ? a : last.getBoundingClientRect();
+    const vh = first.ownerDocument.defaultView?.innerHeight ?? 800;
+    const boxless = (r: DOMRect) => r.width === 0 && r.height === 0;
+    c.inBand = !(boxless(a) && boxless(b)) && a.top < vh * (1 + this.margin) && b.bottom > -this.margin * vh;
+    return this.update(c);
   }
 
   clear(): void {
@@ -261,6 +280,7 @@ export class NearViewportPainter {
     this.lastNode = this.lastLong = this.lastAnchor = null;
     this.toWatch = [];
     this.toPaint = [];
+    this.touched.clear();
     this.chunkOf.clear();
     this.chunks.clear();
     this.open = null;
