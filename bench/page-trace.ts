@@ -48,6 +48,9 @@ export interface TraceSummary {
   /** The most of Gloss's own script time in any one task. */
   glossLongestScriptMs: number;
   glossTbtMs: number;
+  /** Paints of the page (outermost `Paint` events) and their thread CPU time (ms). */
+  paints: number;
+  paintCpuMs: number;
 }
 
 // Only light categories: disabled-by-default-devtools.timeline instruments every paint and
@@ -147,7 +150,7 @@ interface ChunkData {
 /** Summarizes the main thread of the renderer that parsed `url`. */
 export function summarizeTrace(events: TraceEvent[], url: string): TraceSummary {
   const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === url);
-  const empty = { taskMs: NaN, taskCpuMs: NaN, longTasks: 0, longestTaskMs: NaN, tbtMs: NaN, glossTaskMs: NaN, glossTaskCpuMs: NaN, glossLongestMs: NaN, glossScriptMs: NaN, glossLongestScriptMs: NaN, glossTbtMs: NaN };
+  const empty = { taskMs: NaN, taskCpuMs: NaN, longTasks: 0, longestTaskMs: NaN, tbtMs: NaN, glossTaskMs: NaN, glossTaskCpuMs: NaN, glossLongestMs: NaN, glossScriptMs: NaN, glossLongestScriptMs: NaN, glossTbtMs: NaN, paints: 0, paintCpuMs: NaN };
   if (!parse) return empty;
   const thread = events.filter((e) => e.pid === parse.pid && e.tid === parse.tid).sort((a, b) => a.ts - b.ts);
   const tasks = topLevelTasks(thread);
@@ -196,5 +199,20 @@ export function summarizeTrace(events: TraceEvent[], url: string): TraceSummary 
     glossScriptMs: [...own.values()].reduce((s, d) => s + d, 0),
     glossLongestScriptMs: Math.max(0, ...own.values()),
     glossTbtMs: tbt(glossTasks.map(ms)),
+    ...paintsOf(thread),
   };
+}
+
+/** The outermost `Paint` events of a thread (a Paint nests another Paint): count and CPU. */
+function paintsOf(thread: TraceEvent[]): { paints: number; paintCpuMs: number } {
+  let end = -Infinity;
+  let paints = 0;
+  let cpu = 0;
+  for (const e of thread) {
+    if (e.name !== 'Paint' || e.ph !== 'X' || e.ts < end) continue;
+    paints++;
+    cpu += e.tdur ?? e.dur ?? 0;
+    end = e.ts + (e.dur ?? 0);
+  }
+  return { paints, paintCpuMs: cpu / 1000 };
 }

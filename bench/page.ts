@@ -179,6 +179,9 @@ export async function runPageBench(runs = 3): Promise<Record<string, unknown>> {
         // shared machine than the difference of the two medians.
         extraTaskCpuPairedMs: median(withG.map((r, i) => r.taskCpuMs - (base[i] as PageRun).taskCpuMs)),
         extraTbtMs: g.tbtMs - b.tbtMs,
+        // Frames Gloss makes the page paint (highlights, its host), and their CPU.
+        extraPaints: g.paints - b.paints,
+        extraPaintCpuMs: g.paintCpuMs - b.paintCpuMs,
         glossTaskCpuMs: g.glossTaskCpuMs,
         glossLongestTaskMs: g.glossLongestMs,
         glossScriptMs: g.glossScriptMs,
