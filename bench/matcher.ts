@@ -11,6 +11,7 @@
  * Heap figures need a GC between samples: global.gc when node runs with --expose-gc, else the
  * flag is switched on at runtime (v8.setFlagsFromString + vm), which Node 20 allows.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -256,13 +257,44 @@ function buildCost(forms: SurfaceForm[]): Record<string, unknown> {
   };
 }
 
+/**
+ * One build of 100k synthetic forms in this process, which must be fresh: what a restarted
+ * service worker pays on its first compile. Used by `coldBuildsFresh` in child processes.
+ */
+export function coldBuildOnce(): number {
+  const forms = syntheticForms(100_000, mulberry32(20240601));
+  const t0 = performance.now();
+  _held = compileMatcher(forms);
+  return performance.now() - t0;
+}
+
+/**
+ * The first build in each of `runs` fresh node processes, run one after another: the cold
+ * figure in `buildCost` is a single sample, and on a shared machine one sample says little.
+ * The child imports this very module (the bundle when bundled, else the source through tsx).
+ */
+function coldBuildsFresh(runs: number): Record<string, number> {
+  const self = import.meta.url;
+  const loader = self.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const code = `const m = await import(${JSON.stringify(self)}); console.log(m.coldBuildOnce());`;
+  const ms: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const out = execFileSync(process.execPath, [...loader, '--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+    ms.push(Number(out.trim().split('\n').pop()));
+  }
+  ms.sort((a, b) => a - b);
+  return {
+    processes: runs, minMs: +ms[0]!.toFixed(1), medianMs: +ms[Math.floor(runs / 2)]!.toFixed(1), maxMs: +ms[runs - 1]!.toFixed(1),
+  };
+}
+
 /** Runs the whole benchmark and returns the figures (used by `npm run bench`). */
 export async function runMatcherBench(): Promise<Record<string, unknown>> {
   const kb = loadKbForms();
   const rand = mulberry32(20240601);
   const synth = syntheticForms(100_000, rand);
   // Build cost first, in a small heap, before the text and the huge RegExps exist.
-  const build100k = buildCost(synth);
+  const build100k = { ...buildCost(synth), coldBuildFreshProcesses: coldBuildsFresh(QUICK ? 3 : 7) };
   const names = [...kb.forms.map((f) => f.text), ...synth.slice(0, 5000).map((f) => f.text)];
   const paragraphs = generateProse(TEXT_CHARS, names, mulberry32(7));
   const text = paragraphs.join('\n\n');

@@ -1,16 +1,17 @@
 /**
  * Builds the matcher from surface forms: tokenizes each form with the page scanner (so forms
- * and text fold alike), indexes its spellings (hyphen joins, Cyrillic stems) in the token or
+ * and text fold alike; plain forms with form-tokens.ts, which gives the same tokens), indexes its spellings (hyphen joins, Cyrillic stems) in the token or
  * character trie and records one entry per indexed spelling.
  */
 import { ASCII_CLASS, C_APOS, C_PUNCT, foldOf, foldSpan, normOf } from './char-class.ts';
 import { CATEGORY_LIST, CHAR_ROOT, CompiledMatcher, KINDS, M_CHARS, M_INFLECT, TOKEN_ROOT, WEAPON } from './compile.ts';
 import { EdgeTable } from './edge-table.ts';
+import { tokenizeSimpleForm } from './form-tokens.ts';
 import { buildLowerStarts } from './lower-starts.ts';
 import { scanText, V_INFLECT_STEM } from './scan.ts';
 import { V_LOWER_START, V_PLURAL_STEM, Vocab } from './tables.ts';
 import { T_CYR, T_DIGIT, T_HANGUL, T_LONG, T_NOSPACE, T_PUNCT, T_SEP_DASH, T_SEP_HARD, TokenBuffer } from './token-buffer.ts';
-import { IdIndex, IntList, joinPositions, stemOf, variantGroups, variantMasks } from './variants.ts';
+import { IdIndex, IntList, isJoined, joinPositions, stemOf, variantMasks } from './variants.ts';
 import type { SurfaceForm } from './types.ts';
 
 /** Bare CJK characters are too ambiguous (金 is also "gold"): forms need two or more. */
@@ -24,34 +25,86 @@ function startsUpper(text: string, start: number): boolean {
   return u !== '' && u !== u.toLowerCase() && u === u.toUpperCase();
 }
 
-/** Compiles `forms` (forms that can never match are counted in `skippedForms`). */
-export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
-  const tb = new TokenBuffer();
-  const vocab = new Vocab(Math.max(256, forms.length >> 1));
-  // What the scanner reads while tokenizing the forms themselves; the flags become the matcher's.
-  const lex = {
-    vocab, asciiPunct: new Int32Array(128).fill(-1), lowerStarts: new Int32Array(0), lowerShift: 0,
-    skipRegExp: (): null => null,
-    hasPluralStems: false, hasInflect: false, hasHangul: false,
-    // Only a page scan tracks open walks.
-    next: (): number => -1,
-  };
-  // Whether the form being added may be written starting in lower case (see scan.ts).
-  let lowerOk = false;
-  const lowerIds = new IntList();
-  const markLowerStart = (id: number): void => {
-    if (!lowerOk || (vocab.flags[id]! & V_LOWER_START) !== 0) return;
-    vocab.addFlag(id, V_LOWER_START);
-    lowerIds.push(id);
-  };
-  const edges = new EdgeTable(forms.length);
-  const nodeHead = new IntList();
-  nodeHead.push(-1);
-  nodeHead.push(-1);
-  // The root's children are looked up by token id directly: one array read instead of a probe.
-  const root = new IntList();
-  const child = (node: number, label: number): number => {
+/** What the scanner reads while tokenizing the forms themselves; the flags become the matcher's. */
+interface BuildLexicon {
+  vocab: Vocab;
+  asciiPunct: Int32Array;
+  lowerStarts: Int32Array;
+  lowerShift: number;
+  skipRegExp: () => null;
+  hasPluralStems: boolean;
+  hasInflect: boolean;
+  hasHangul: boolean;
+  next: () => number;
+}
+
+/**
+ * The state of one build. Each step is a short method rather than part of one long loop: in a
+ * fresh process V8 optimizes short functions soon and cheaply, while a long loop body runs
+ * unoptimized until the whole function has been compiled for OSR (19-34 ms of compiling per
+ * build for the old loop; BENCHMARKS.md, "Matcher", session 5).
+ */
+class Builder {
+  readonly tb = new TokenBuffer();
+  readonly vocab: Vocab;
+  readonly lex: BuildLexicon;
+  /** Whether the form being added may be written starting in lower case (see scan.ts). */
+  lowerOk = false;
+  readonly lowerIds: IntList;
+  readonly edges: EdgeTable;
+  readonly nodeHead: IntList;
+  /** The root's children are looked up by token id directly: one array read instead of a probe. */
+  readonly root: IntList;
+  readonly eNext: IntList;
+  readonly eEntity: IntList;
+  readonly eForm: IntList;
+  readonly eMeta: IntList;
+  readonly ePrio: IntList;
+  readonly eAux: IntList;
+  /** At most one entity per form. */
+  readonly entityIndex: IdIndex;
+  readonly formTexts: string[] = [];
+  skipped = 0;
+  lastEntityId = '';
+  lastEntity = -1;
+
+  constructor(count: number) {
+    this.vocab = new Vocab(Math.max(256, count >> 1));
+    this.lex = {
+      vocab: this.vocab, asciiPunct: new Int32Array(128).fill(-1), lowerStarts: new Int32Array(0), lowerShift: 0,
+      skipRegExp: (): null => null,
+      hasPluralStems: false, hasInflect: false, hasHangul: false,
+      // Only a page scan tracks open walks.
+      next: (): number => -1,
+    };
+    this.edges = new EdgeTable(count);
+    // Sized from the form count (~1-3 tokens each), so that the lists rarely grow: growing in
+    // the middle of a build also throws away the code V8 has just optimized for the push.
+    this.lowerIds = new IntList(count >> 1);
+    this.root = new IntList(count);
+    this.nodeHead = new IntList(count * 2);
+    this.nodeHead.push(-1);
+    this.nodeHead.push(-1);
+    const entries = count + (count >> 1);
+    this.eNext = new IntList(entries);
+    this.eEntity = new IntList(entries);
+    this.eForm = new IntList(entries);
+    this.eMeta = new IntList(entries);
+    this.ePrio = new IntList(entries);
+    this.eAux = new IntList(entries);
+    this.entityIndex = new IdIndex(count);
+  }
+
+  markLowerStart(id: number): void {
+    if (!this.lowerOk || (this.vocab.flags[id]! & V_LOWER_START) !== 0) return;
+    this.vocab.addFlag(id, V_LOWER_START);
+    this.lowerIds.push(id);
+  }
+
+  child(node: number, label: number): number {
+    const nodeHead = this.nodeHead;
     if (node === TOKEN_ROOT && label >= 0) {
+      const root = this.root;
       while (root.n <= label) root.push(-1);
       let c = root.a[label]!;
       if (c < 0) {
@@ -60,65 +113,58 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
       }
       return c;
     }
-    let c = edges.get(node, label);
-    if (c < 0) {
-      c = nodeHead.push(-1);
-      edges.add(node, label, c);
-    }
+    const fresh = nodeHead.n;
+    const c = this.edges.getOrAdd(node, label, fresh);
+    if (c === fresh) nodeHead.push(-1);
     return c;
-  };
-  const eNext = new IntList();
-  const eEntity = new IntList();
-  const eForm = new IntList();
-  const eMeta = new IntList();
-  const ePrio = new IntList();
-  const eAux = new IntList();
-  // At most one entity per form.
-  const entityIndex = new IdIndex(forms.length);
-  const formTexts: string[] = [];
-  let skipped = 0;
-  let lastEntityId = '';
-  let lastEntity = -1;
+  }
 
-  const addEntry = (node: number, fi: number, entity: number, meta: number, prio: number, aux: number): void => {
-    const e = eNext.push(nodeHead.a[node]!);
-    eEntity.push(entity);
-    eForm.push(fi);
-    eMeta.push(meta);
-    ePrio.push(prio);
-    eAux.push(aux);
-    nodeHead.a[node] = e;
-  };
-  // A variant's last token decides plural (weapons), particle (Hangul) and inflection (Cyrillic) readings.
-  const lastToken = (node: number, parent: number, lastId: number, last: string | null, flags: number, fi: number, entity: number, meta: number, prio: number, mask: number): void => {
-    addEntry(node, fi, entity, meta, prio, mask);
+  addEntry(node: number, fi: number, entity: number, meta: number, prio: number, aux: number): void {
+    const head = this.nodeHead.a;
+    const e = this.eNext.push(head[node]!);
+    this.eEntity.push(entity);
+    this.eForm.push(fi);
+    this.eMeta.push(meta);
+    this.ePrio.push(prio);
+    this.eAux.push(aux);
+    head[node] = e;
+  }
+
+  /** A variant's last token decides plural (weapons), particle (Hangul) and inflection (Cyrillic) readings. */
+  lastToken(node: number, parent: number, lastId: number, last: string | null, flags: number, fi: number, entity: number, meta: number, prio: number, mask: number): void {
+    this.addEntry(node, fi, entity, meta, prio, mask);
+    const lex = this.lex;
     if (((meta >> 4) & 7) === WEAPON && !(flags & (T_DIGIT | T_PUNCT | T_HANGUL))) {
-      vocab.addFlag(lastId, V_PLURAL_STEM);
+      this.vocab.addFlag(lastId, V_PLURAL_STEM);
       lex.hasPluralStems = true;
     }
     if (flags & T_HANGUL) lex.hasHangul = true;
-    if (flags & T_CYR && !(flags & T_DIGIT)) {
-      const fold = last ?? foldSpan(formTexts[fi]!, tb.start[tb.n - 1]!, tb.end[tb.n - 1]!);
-      if (fold.length >= 4) {
-        const stem = stemOf(fold);
-        const sid = vocab.insertString(stem);
-        vocab.addFlag(sid, V_INFLECT_STEM);
-        if (parent === TOKEN_ROOT) markLowerStart(sid);
-        addEntry(child(parent, ~sid), fi, entity, meta | (M_INFLECT << 7), prio, (stem.length << 8) | mask);
-        lex.hasInflect = true;
-      }
-    }
-  };
+    if (flags & T_CYR && !(flags & T_DIGIT)) this.inflected(parent, lastId, last, fi, entity, meta, prio, mask);
+  }
 
-  for (const form of forms) {
+  /** Russian/Ukrainian: the last token also matches through its stem with any case ending. */
+  private inflected(parent: number, lastId: number, last: string | null, fi: number, entity: number, meta: number, prio: number, mask: number): void {
+    const tb = this.tb;
+    const fold = last ?? foldSpan(this.formTexts[fi]!, tb.start[tb.n - 1]!, tb.end[tb.n - 1]!);
+    if (fold.length < 4) return;
+    const stem = stemOf(fold);
+    const sid = this.vocab.insertString(stem);
+    this.vocab.addFlag(sid, V_INFLECT_STEM);
+    if (parent === TOKEN_ROOT) this.markLowerStart(sid);
+    this.addEntry(this.child(parent, ~sid), fi, entity, meta | (M_INFLECT << 7), prio, (stem.length << 8) | mask);
+    this.lex.hasInflect = true;
+  }
+
+  addForm(form: SurfaceForm): void {
     const text = form.text;
     const kind = KINDS.indexOf(form.kind);
     const cat = CATEGORY_LIST.indexOf(form.category);
     if (typeof text !== 'string' || kind < 0 || cat < 0 || typeof form.entityId !== 'string') {
-      skipped++;
-      continue;
+      this.skipped++;
+      return;
     }
-    scanText(text, tb, lex, true);
+    const tb = this.tb;
+    if (!tokenizeSimpleForm(text, tb, this.vocab)) scanText(text, tb, this.lex, true);
     const n = tb.n;
     let bad = n === 0;
     let nospace = false;
@@ -131,76 +177,96 @@ export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
     }
     const units = nospace && n === 1 ? foldSpan(text, tb.start[0]!, tb.end[0]!) : '';
     if (bad || (nospace && (n !== 1 || [...units].length < MIN_CHAR_FORM))) {
-      skipped++;
-      continue;
+      this.skipped++;
+      return;
     }
     // Forms usually come grouped by entity: skip the map lookup for a repeat.
-    const entity = form.entityId === lastEntityId ? lastEntity : entityIndex.indexOf(form.entityId);
-    lastEntityId = form.entityId;
-    lastEntity = entity;
-    const fi = formTexts.length;
-    formTexts.push(text);
+    const entity = form.entityId === this.lastEntityId ? this.lastEntity : this.entityIndex.indexOf(form.entityId);
+    this.lastEntityId = form.entityId;
+    this.lastEntity = entity;
+    const fi = this.formTexts.length;
+    this.formTexts.push(text);
     const prio = Number.isFinite(form.priority) ? form.priority : 0;
     const meta = kind | (form.case === 'fold' ? 0 : 8) | (cat << 4);
 
     if (nospace) {
       let node = CHAR_ROOT;
-      for (let j = 0; j < units.length; j++) node = child(node, units.charCodeAt(j));
-      addEntry(node, fi, entity, meta | (M_CHARS << 7), prio, 0);
-      continue;
+      for (let j = 0; j < units.length; j++) node = this.child(node, units.charCodeAt(j));
+      this.addEntry(node, fi, entity, meta | (M_CHARS << 7), prio, 0);
+      return;
     }
-    lowerOk = form.case === 'fold' || !startsUpper(text, tb.start[0]!);
+    this.lowerOk = form.case === 'fold' || !startsUpper(text, tb.start[0]!);
+    const joins = dashes ? joinPositions(tb) : null;
+    if (joins !== null && joins.length > 0) {
+      this.addVariants(joins, fi, entity, meta, prio);
+      return;
+    }
+    let node = TOKEN_ROOT;
+    let parent = TOKEN_ROOT;
+    this.markLowerStart(tb.id[0]!);
+    for (let t = 0; t < n; t++) {
+      parent = node;
+      node = this.child(node, tb.id[t]!);
+    }
+    this.lastToken(node, parent, tb.id[n - 1]!, null, tb.flags[n - 1]!, fi, entity, meta, prio, 0);
+  }
+
+  /** A form with hyphens between letters: every split/joined spelling ("Jong-un", "Jongun"). */
+  private addVariants(joins: number[], fi: number, entity: number, meta: number, prio: number): void {
+    const tb = this.tb;
+    const n = tb.n;
     const lastFlags = tb.flags[n - 1]!;
-    const joins = dashes ? joinPositions(tb) : [];
-    if (joins.length === 0) {
-      let node = TOKEN_ROOT;
-      let parent = TOKEN_ROOT;
-      markLowerStart(tb.id[0]!);
-      for (let t = 0; t < n; t++) {
-        parent = node;
-        node = child(node, tb.id[t]!);
-      }
-      lastToken(node, parent, tb.id[n - 1]!, null, lastFlags, fi, entity, meta, prio, 0);
-      continue;
-    }
-    const folds: string[] = [];
-    for (let t = 0; t < n; t++) folds.push(foldSpan(text, tb.start[t]!, tb.end[t]!));
     for (const mask of variantMasks(joins.length)) {
       let node = TOKEN_ROOT;
       let parent = TOKEN_ROOT;
-      let last = '';
       let lastId = -1;
-      for (const g of variantGroups(n, joins, mask)) {
-        last = '';
-        for (const t of g) last += folds[t];
-        lastId = vocab.insertString(last);
-        if (node === TOKEN_ROOT) markLowerStart(lastId);
+      let lastFrom = 0;
+      for (let t = 0; t < n; ) {
+        // Tokens t..e-1 make one token of this variant (joined at the hyphens the mask picks).
+        let e = t + 1;
+        while (e < n && isJoined(joins, mask, e)) e++;
+        lastId = e - t === 1 ? tb.id[t]! : this.vocab.insertJoined(tb.id, t, e);
+        lastFrom = t;
+        if (node === TOKEN_ROOT) this.markLowerStart(lastId);
         parent = node;
-        node = child(node, lastId);
+        node = this.child(node, lastId);
+        t = e;
       }
-      lastToken(node, parent, lastId, last, lastFlags, fi, entity, meta, prio, mask);
+      // Only a Cyrillic last token needs its text (for the stem); a single one is refolded there.
+      const last = lastFlags & T_CYR && lastFrom < n - 1 ? this.vocab.textOf(lastId) : null;
+      this.lastToken(node, parent, lastId, last, lastFlags, fi, entity, meta, prio, mask);
     }
   }
 
-  vocab.trim();
-  for (let c = 0; c < 128; c++) {
-    const k = ASCII_CLASS[c];
-    if (k === C_APOS || k === C_PUNCT) lex.asciiPunct[c] = vocab.lookupString(foldOf(c));
+  finish(): CompiledMatcher {
+    const { vocab, lex } = this;
+    vocab.trim();
+    for (let c = 0; c < 128; c++) {
+      const k = ASCII_CLASS[c];
+      if (k === C_APOS || k === C_PUNCT) lex.asciiPunct[c] = vocab.lookupString(foldOf(c));
+    }
+    return new CompiledMatcher({
+      vocab, asciiPunct: lex.asciiPunct, lowerStarts: buildLowerStarts(vocab, this.lowerIds.a, this.lowerIds.n),
+      hasPluralStems: lex.hasPluralStems, hasInflect: lex.hasInflect, hasHangul: lex.hasHangul,
+      edges: this.edges,
+      rootChild: this.root.done(),
+      nodeHead: this.nodeHead.done(),
+      entryNext: this.eNext.done(),
+      entryEntity: this.eEntity.done(),
+      entryForm: this.eForm.done(),
+      entryMeta: this.eMeta.done(),
+      entryPriority: this.ePrio.done(),
+      entryAux: this.eAux.done(),
+      entityIds: this.entityIndex.ids,
+      formTexts: this.formTexts,
+      skippedForms: this.skipped,
+    });
   }
-  return new CompiledMatcher({
-    vocab, asciiPunct: lex.asciiPunct, lowerStarts: buildLowerStarts(vocab, lowerIds.a, lowerIds.n),
-    hasPluralStems: lex.hasPluralStems, hasInflect: lex.hasInflect, hasHangul: lex.hasHangul,
-    edges,
-    rootChild: root.done(),
-    nodeHead: nodeHead.done(),
-    entryNext: eNext.done(),
-    entryEntity: eEntity.done(),
-    entryForm: eForm.done(),
-    entryMeta: eMeta.done(),
-    entryPriority: ePrio.done(),
-    entryAux: eAux.done(),
-    entityIds: entityIndex.ids,
-    formTexts,
-    skippedForms: skipped,
-  });
+}
+
+/** Compiles `forms` (forms that can never match are counted in `skippedForms`). */
+export function buildMatcher(forms: readonly SurfaceForm[]): CompiledMatcher {
+  const b = new Builder(forms.length);
+  for (const form of forms) b.addForm(form);
+  return b.finish();
 }

@@ -27,7 +27,7 @@ export function formNorm(m: CompiledMatcher, e: number): FormNorm {
   const cache = m.formNorms as FormNorm[];
   const slot = m.formNormSlot;
   const k = slot[e]!;
-  if (k > 0) return cache[k - 1]!;
+  if (k > 0) return cache[(k >> 1) - 1]!;
   const text = m.formTexts[m.entryForm[e]!]!;
   scanText(text, formTb, null);
   const joins = joinPositions(formTb);
@@ -41,8 +41,15 @@ export function formNorm(m: CompiledMatcher, e: number): FormNorm {
   const joined = tokens.join('');
   const shortUpper = letters > 0 && letters <= 3 && joined === joined.toUpperCase() && joined !== joined.toLowerCase();
   const fn: FormNorm = { tokens, dashBefore, letters, shortUpper };
-  slot[e] = cache.push(fn);
+  // The slot also keeps `shortUpper`, which every candidate of a short exact form asks for.
+  slot[e] = (cache.push(fn) << 1) | (shortUpper ? 1 : 0);
   return fn;
+}
+
+/** `formNorm(m, e).shortUpper`, read from the cache slot alone once the entry is known. */
+export function isShortUpper(m: CompiledMatcher, e: number): boolean {
+  const k = m.formNormSlot[e]!;
+  return k > 0 ? (k & 1) === 1 : formNorm(m, e).shortUpper;
 }
 
 function sameButFirstCase(a: string, b: string): boolean {

@@ -178,6 +178,17 @@ export function classOf(cp: number): number {
 }
 
 /**
+ * The fold of a BMP letter other than Cyrillic when it is exactly one UTF-16 unit (é -> e,
+ * ø -> o), else -1 (build time: forms of such letters take the lean tokenizer, form-tokens.ts).
+ */
+export function plainLetterFold(cp: number): number {
+  if (cp < 0x80 || cp >= 0x10000 || (cp >= 0xd800 && cp <= 0xdfff)) return -1;
+  let s = CLASS16[cp]!;
+  if (s === 0) s = fill16(cp);
+  return (s & ~SINGLE_BIT) === C_LETTER && (s & SINGLE_BIT) !== 0 ? FOLD16[cp]! : -1;
+}
+
+/**
  * Appends the fold of `cp` to `out` starting at `pos`; returns the new position. Writes
  * nothing past `limit` (the caller treats such a token as too long to be a name).
  */

@@ -108,7 +108,7 @@ export class CompiledMatcher implements Lexicon {
     this.skippedForms = p.skippedForms;
   }
 
-  /** Per entry: 1 + index into `formNorms`, or 0 (allocated on first use). */
+  /** Per entry: (1 + index into `formNorms`) << 1 | its `shortUpper`, or 0 (allocated on first use). */
   get formNormSlot(): Int32Array {
     if (this.normSlot === null) this.normSlot = new Int32Array(this.entryNext.length);
     return this.normSlot;

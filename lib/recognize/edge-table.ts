@@ -37,12 +37,12 @@ export class EdgeTable {
     const nodes = this.node;
     const labels = this.label;
     const mask = this.mask;
-    let s = mix(Math.imul(node, 0x9e3779b1) ^ label) & mask;
-    for (;;) {
+    // The step comes first, so it runs on every probe (PROBE_NOTE in tables.ts).
+    for (let s = (mix(Math.imul(node, 0x9e3779b1) ^ label) & mask) - 1; ; ) {
+      s = (s + 1) & mask;
       const n = nodes[s]!;
       if (n === -1) return -1;
       if (n === node && labels[s] === label) return this.child[s]!;
-      s = (s + 1) & mask;
     }
   }
 
@@ -51,6 +51,29 @@ export class EdgeTable {
     if ((this.count + 1) * 10 > (this.mask + 1) * 7) this.grow();
     this.put(node, label, child);
     this.count++;
+  }
+
+  /**
+   * Child of `node` along `label`; when there is none, adds `child` and returns it. One probe
+   * where `get` then `add` would take two (build time: most trie steps of a build are new edges).
+   */
+  getOrAdd(node: number, label: number, child: number): number {
+    if (this.restored) throw new Error('a restored edge table is read-only');
+    if ((this.count + 1) * 10 > (this.mask + 1) * 7) this.grow();
+    const nodes = this.node;
+    const mask = this.mask;
+    let s = (mix(Math.imul(node, 0x9e3779b1) ^ label) & mask) - 1;
+    for (;;) {
+      s = (s + 1) & mask;
+      const n = nodes[s]!;
+      if (n === -1) break;
+      if (n === node && this.label[s] === label) return this.child[s]!;
+    }
+    nodes[s] = node;
+    this.label[s] = label;
+    this.child[s] = child;
+    this.count++;
+    return child;
   }
 
   /** The slot arrays, as they are used (no copy). */
@@ -75,8 +98,9 @@ export class EdgeTable {
 
   private put(node: number, label: number, child: number): void {
     const mask = this.mask;
-    let s = mix(Math.imul(node, 0x9e3779b1) ^ label) & mask;
-    while (this.node[s] !== -1) s = (s + 1) & mask;
+    let s = (mix(Math.imul(node, 0x9e3779b1) ^ label) & mask) - 1;
+    do s = (s + 1) & mask;
+    while (this.node[s] !== -1);
     this.node[s] = node;
     this.label[s] = label;
     this.child[s] = child;

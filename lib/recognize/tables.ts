@@ -24,6 +24,13 @@ export function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/*
+ * PROBE_NOTE: the open-addressing probes start one slot early and step before each read, so
+ * that the step has run (and V8 has type feedback for it) from the first lookup on. Written
+ * the usual way, the step runs only on a collision, which in a young, sparse table comes after
+ * the function was optimized: it was deoptimized and compiled again during every fresh build.
+ */
+
 /** Power-of-two table size for `n` entries at most half full. */
 export function capacityFor(n: number): number {
   let cap = 16;
@@ -71,7 +78,8 @@ export class Vocab {
     this.slots = new Int32Array(cap);
     this.hashes = new Int32Array(expected);
     this.offs = new Int32Array(expected + 1);
-    this.chars = new Uint16Array(expected * 8);
+    // Room for tokens of 16 units on average (hyphen-joined spellings are long): no growth.
+    this.chars = new Uint16Array(expected * 16);
     this.flags = new Uint8Array(expected);
   }
 
@@ -84,8 +92,9 @@ export class Vocab {
     const offs = this.offs;
     const chars = this.chars;
     const mask = this.mask;
-    let s = m & mask;
-    for (;;) {
+    // The step comes first, so it runs on every probe (see PROBE_NOTE).
+    for (let s = (m & mask) - 1; ; ) {
+      s = (s + 1) & mask;
       const id = slots[s]! - 1;
       if (id < 0) return -1;
       const o = offs[id]!;
@@ -94,7 +103,6 @@ export class Vocab {
         while (j < len && chars[o + j] === buf[j]) j++;
         if (j === len) return id;
       }
-      s = (s + 1) & mask;
     }
   }
 
@@ -139,6 +147,34 @@ export class Vocab {
 
   insertString(w: string): number {
     return this.insert(hashString(w), w.length, toUnits(w));
+  }
+
+  /**
+   * Id of the token spelled by tokens ids[from, to) run together ("jong" + "un"), adding it
+   * if new (build time). Copies units from the vocabulary itself: no string per spelling.
+   */
+  insertJoined(ids: Int32Array, from: number, to: number): number {
+    let len = 0;
+    for (let t = from; t < to; t++) len += this.lengthOf(ids[t]!);
+    if (len > scratch.length) scratch = new Uint16Array(len * 2);
+    const buf = scratch;
+    const chars = this.chars;
+    let h = HASH_INIT;
+    let j = 0;
+    for (let t = from; t < to; t++) {
+      const id = ids[t]!;
+      for (let o = this.offs[id]!, e = this.offs[id + 1]!; o < e; o++) {
+        const u = chars[o]!;
+        buf[j++] = u;
+        h = Math.imul(h ^ u, HASH_MUL);
+      }
+    }
+    return this.insert(h, len, buf);
+  }
+
+  /** The folded text of token `id`. */
+  textOf(id: number): string {
+    return String.fromCharCode(...this.chars.subarray(this.offs[id]!, this.offs[id + 1]!));
   }
 
   addFlag(id: number, flag: number): void {
@@ -187,8 +223,10 @@ export class Vocab {
     const m = mix(h ^ len);
     const bit = m >>> 13;
     this.filter[bit >>> 5]! |= 1 << (bit & 31);
-    let s = m & this.mask;
-    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+    const mask = this.mask;
+    let s = (m & mask) - 1;
+    do s = (s + 1) & mask;
+    while (this.slots[s] !== 0);
     this.slots[s] = id + 1;
   }
 

@@ -13,8 +13,12 @@ const FORM_ENDINGS = ['ии', 'ыи', 'ои', 'ая', 'яя', 'ое', 'ее', '�
 
 /** A growable Int32Array (build time). */
 export class IntList {
-  a = new Int32Array(1024);
+  a: Int32Array;
   n = 0;
+  /** `capacity`: the expected length, so that a build does not keep growing and copying. */
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(Math.max(16, capacity));
+  }
   push(v: number): number {
     if (this.n === this.a.length) {
       const b = new Int32Array(this.a.length * 2);
@@ -47,7 +51,9 @@ export class IdIndex {
   /** Index of `id`, adding it if new. */
   indexOf(id: string): number {
     const { slots, mask, ids } = this;
-    for (let s = mix(hashString(id)) & mask; ; s = (s + 1) & mask) {
+    // The step comes first, so it runs on every probe (PROBE_NOTE in tables.ts).
+    for (let s = (mix(hashString(id)) & mask) - 1; ; ) {
+      s = (s + 1) & mask;
       const x = slots[s]!;
       if (x === 0) {
         if ((ids.length + 1) * 2 > slots.length) throw new RangeError('more ids than expected');
@@ -79,13 +85,17 @@ export function variantMasks(joinCount: number): number[] {
   return out;
 }
 
+/** Whether token `t` is run together with the one before it in the variant `mask`. */
+export function isJoined(joins: readonly number[], mask: number, t: number): boolean {
+  const j = joins.indexOf(t);
+  return j >= 0 && (mask === ALL_JOINED || (mask & (1 << j)) !== 0);
+}
+
 /** Groups token indexes 0..n-1 into the variant's tokens. */
 export function variantGroups(n: number, joins: readonly number[], mask: number): number[][] {
   const groups: number[][] = [];
   for (let t = 0; t < n; t++) {
-    const j = joins.indexOf(t);
-    const joined = j >= 0 && (mask === ALL_JOINED || (mask & (1 << j)) !== 0);
-    if (joined && groups.length > 0) groups[groups.length - 1]!.push(t);
+    if (isJoined(joins, mask, t) && groups.length > 0) groups[groups.length - 1]!.push(t);
     else groups.push([t]);
   }
   return groups;

@@ -4,7 +4,7 @@
  * whose form entries pass the case rules. Overlaps are resolved later (resolve.ts).
  */
 import { appendFold, C_DIGIT, C_HANGUL, C_IGNORE, C_LETTER, C_MARK, CLASS_MASK, classOf, normSpan } from './char-class.ts';
-import { exactOk, formNorm, inShoutingRun } from './case-rules.ts';
+import { exactOk, formNorm, inShoutingRun, isShortUpper } from './case-rules.ts';
 import { CHAR_ROOT, type CompiledMatcher, M_INFLECT, TOKEN_ROOT, WEAPON } from './compile.ts';
 import {
   A_INFLECT, A_PARTICLE, A_PLURAL, T_JOINED, T_NEXT_JOINED, T_NOSPACE, T_SEP_DASH, T_SEP_HARD, type TokenBuffer,
@@ -82,7 +82,7 @@ function addCandidate(
         const stemLen = meta >> 7 === M_INFLECT ? m.entryAux[e]! >> 8 : 0;
         if (!exactOk(formNorm(m, e), norms, dashes, orig, stemLen)) continue;
       }
-      if (ft.length <= SHORT_FORM_CHARS && formNorm(m, e).shortUpper && inShoutingRun(text, start, end)) continue;
+      if (ft.length <= SHORT_FORM_CHARS && isShortUpper(m, e) && inShoutingRun(text, start, end)) continue;
     }
     entries.push(e);
   }
