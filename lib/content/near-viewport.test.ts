@@ -113,6 +113,18 @@ describe('NearViewportPainter', () => {
     expect([...painter.active()]).toContain(extra);
   });
 
+  it('watches a long page\'s anchors a few hundred per task, and none after clear()', async () => {
+    const { io, painter } = setup(1000, 1);
+    expect(io.watched.size).toBe(200);
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(io.watched.size).toBe(1000);
+    const other = setup(1000, 1);
+    other.painter.clear();
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(other.io.watched.size).toBe(0);
+    painter.clear();
+  });
+
   it('paints by geometry the chunks that meet the band when asked to recheck (end of a scan)', () => {
     const { ps, ms, painted, painter } = setup(8);
     const at = (el: Element, top: number) =>

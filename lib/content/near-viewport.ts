@@ -19,6 +19,10 @@
 import { longNodeOf } from './highlights';
 import { LongTextPainter, type SpanFinder } from './long-text';
 import type { PageMention } from './mention-store';
+import { yieldToMain } from './slicer';
+
+/** Targets watched per task: `observe()` costs ~10 µs each, a long page's 1,000 at once ~10 ms. */
+const WATCH_PER_TASK = 200;
 
 /** What the painter registers mentions with (the HighlightLayer). */
 export interface RangeSink {
@@ -79,6 +83,12 @@ export class NearViewportPainter {
   /** Anchors to watch and mentions of painted chunks to paint at the next `flush()`. */
   private toWatch: Element[] = [];
   private toPaint: PageMention[] = [];
+  /** Anchors waiting to be watched (`seal()`), and how many of them are. */
+  private watchQueue: Element[] = [];
+  private watchAt = 0;
+  private draining = false;
+  /** Bumped by `clear()`, so a queued drain of an earlier session does nothing. */
+  private epoch = 0;
   /** Chunks made or grown since the last `flush()`. */
   private readonly touched = new Set<Chunk>();
   private readonly anchorOf = new Map<PageMention, Element>();
@@ -195,10 +205,33 @@ export class NearViewportPainter {
     this.lastNode = null;
     this.closeChunk();
     this.flush();
-    const watch = this.toWatch;
+    // A one-anchor chunk's end is its start: once is enough.
+    for (const el of new Set(this.toWatch)) this.watchQueue.push(el);
     this.toWatch = [];
-    // Anything removed meanwhile is left out; a one-anchor chunk's end is its start.
-    for (const el of new Set(watch)) if (this.chunkOf.has(el)) this.io?.observe(el);
+    this.drainWatch();
+  }
+
+  /** Watches the queued anchors, a few hundred per task (the rest in the tasks that follow). */
+  private drainWatch(): void {
+    const queue = this.watchQueue;
+    const end = Math.min(queue.length, this.watchAt + WATCH_PER_TASK);
+    // Anything removed meanwhile is left out.
+    for (; this.watchAt < end; this.watchAt++) {
+      const el = queue[this.watchAt] as Element;
+      if (this.chunkOf.has(el)) this.io?.observe(el);
+    }
+    if (this.watchAt >= queue.length) {
+      this.watchQueue = [];
+      this.watchAt = 0;
+      return;
+    }
+    if (this.draining) return;
+    this.draining = true;
+    const epoch = this.epoch;
+    void yieldToMain().then(() => {
+      this.draining = false;
+      if (epoch === this.epoch) this.drainWatch();
+    });
   }
 
   private closeChunk(): void {
@@ -281,6 +314,9 @@ export class NearViewportPainter {
     this.toWatch = [];
     this.toPaint = [];
     this.touched.clear();
+    this.watchQueue = [];
+    this.watchAt = 0;
+    this.epoch++;
     this.chunkOf.clear();
     this.chunks.clear();
     this.open = null;
