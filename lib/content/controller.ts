@@ -138,10 +138,13 @@ export class PageController {
     // Custom elements not yet defined: the walk will pass them before they have a root.
     this.guard(() => this.shadowWatch?.watch(this.doc));
     await first;
+    // The scan's last slice may have just used its budget in this same task.
+    await yieldToMain();
     if (this.session !== session) return;
     this.guard(() => this.shadowWatch?.watch(this.doc));
+    // Each batch's chunks were checked against the viewport as they came (the painter's
+    // flush): no geometry pass over the whole page here, only the watching.
     this.painter?.seal();
-    this.painter?.recheck();
     this.scanned = true;
     this.setDebug();
     // Card data for the names found since the reader started pointing (see changed()).

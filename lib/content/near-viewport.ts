@@ -9,7 +9,7 @@
  * IntersectionObserver (its cost grows with the targets: 4,000 of them took ~25 ms a frame).
  * A chunk is painted while a watched anchor is within the margin of the viewport, or while
  * the chunk meets that band by geometry (checked when scrolling stops, since a jump past both
- * ends fires no observer entry, and when a scan ends). While a scan runs, new chunks are
+ * ends fires no observer entry). While a scan runs, new chunks are
  * checked by geometry at the end of each batch (`flush()`) and watched only once the scan is
  * done (`seal()`): each `observe()` and each highlight change is one more frame to render.
  *
@@ -274,10 +274,8 @@ export class NearViewportPainter {
 
   /**
    * Re-checks by geometry which chunks meet the band around the viewport (call when
-   * scrolling stops, and when a scan ends): a jump far enough passes both watched ends of a
-   * long chunk without an observer entry, and anchors watched at the end of a scan get their
-   * first entries a frame later (so the debug counters and a screenshot taken when the scan
-   * reports done would see nothing painted yet).
+   * scrolling stops): a jump far enough passes both watched ends of a long chunk without an
+   * observer entry.
    */
   recheck(): void {
     if (!this.io) return;
